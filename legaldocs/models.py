@@ -1,0 +1,135 @@
+"""Result types: frozen dataclasses, hashable and comparable, each with ``to_dict()``.
+
+Dates are ``datetime.date`` inside the library and ISO ``YYYY-MM-DD`` strings in
+``to_dict()``; absent values are ``None``.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+
+def _jsonable(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return value.to_dict()
+    return value
+
+
+class _ToDict:
+    def to_dict(self) -> dict:
+        return {f.name: _jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+
+@dataclass(frozen=True, order=True)
+class DocNumber(_ToDict):
+    """A parsed số ký hiệu.
+
+    ``key`` is the canonical form (NFC, no spaces, ``Đ`` kept, codes in their
+    registered case): ``15/2013/QĐ-UBND``, ``984/KH-SNgV``, ``7365-QĐ/TU``.
+    """
+
+    key: str
+    seq: str  # the running number, with any letter suffix: "15", "30c"
+    year: Optional[int]  # the year inside the number (normative documents only)
+    symbol: str  # the ký hiệu after the number: "QĐ-UBND", "QH13", "QĐ/TU"
+    style: str  # "normative" | "administrative" | "party"
+    type_code: Optional[str]  # "QĐ", "NĐ", "KH"; None for công văn and laws
+    issuer_code: Optional[str]  # "UBND", "TTg", "QH13", "TU", "SNgV"
+    raw: str = field(default="", compare=False)  # as written
+
+    def __str__(self) -> str:
+        return self.key
+
+
+@dataclass(frozen=True)
+class Citation(_ToDict):
+    """One mention of a document in a text."""
+
+    number: str  # canonical key
+    type: Optional[str]  # full type name: "Quyết định"; from the text, else from the ký hiệu
+    date: Optional[date]
+    issuer: Optional[str]  # resolved full name: "UBND tỉnh Bình Định", "Thủ tướng Chính phủ"
+    issuer_as_written: Optional[str]
+    title: Optional[str]  # trích yếu, without a leading "về việc"/"về"
+    line: int  # 1-based line of the number in the source text
+    flags: tuple = ()  # e.g. "inconsistent-year", "impossible-date", "type-mismatch"
+    number_as_written: str = ""
+    type_as_written: Optional[str] = None
+    in_footnote: bool = False
+
+
+@dataclass(frozen=True)
+class Relation(_ToDict):
+    """A link between two documents stated in a text.
+
+    ``source`` is None when the source has no number (a report, an unnumbered Quy chế,
+    an unnamed repealing act). ``scope`` is "self" when a document states the link about
+    itself (its căn cứ, its own repeal article) and "mentioned" when a text reports a link
+    between other documents.
+    """
+
+    kind: str  # one of vocab.RELATION_KINDS
+    source: Optional[str]
+    target: str
+    line: int
+    evidence: str
+    scope: str = "mentioned"
+    part: Optional[str] = None  # the provisions concerned, e.g. "Điều 4" for a partial repeal
+
+
+@dataclass(frozen=True)
+class DocumentMeta(_ToDict):
+    """What a document says about itself in its header, heading and closing."""
+
+    number: Optional[str] = None
+    type: Optional[str] = None
+    issuer: Optional[str] = None
+    date: Optional[date] = None
+    title: Optional[str] = None
+    signer: Optional[str] = None
+    effective: Optional[date] = None
+    place: Optional[str] = None
+    expires: Optional[date] = None  # end of term where stated ("có hiệu lực đến hết ngày")
+    term: Optional[str] = None  # a stated period, e.g. "2011-2020"
+
+
+@dataclass(frozen=True)
+class SourceText(_ToDict):
+    """A file read into text: NFC, lines separated by "\n" (line N is ``lines[N-1]``).
+
+    Footnotes (DOCX footnotes, HTML notes) come after the body, one paragraph each,
+    starting with their superscript marker ("¹ Kế hoạch số ...").
+    """
+
+    path: str
+    text: str
+    format: str  # "txt", "md", "html", "docx", "akn"
+    encoding: Optional[str] = None
+
+    @property
+    def lines(self) -> list:
+        return self.text.split("\n")
+
+
+@dataclass(frozen=True)
+class Extraction(_ToDict):
+    """Everything extracted from one file."""
+
+    file: str
+    document: DocumentMeta
+    citations: tuple = ()
+    relations: tuple = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "document": self.document.to_dict(),
+            "citations": [c.to_dict() for c in self.citations],
+            "relations": [r.to_dict() for r in self.relations],
+        }
