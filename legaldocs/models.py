@@ -133,3 +133,82 @@ class Extraction(_ToDict):
             "citations": [c.to_dict() for c in self.citations],
             "relations": [r.to_dict() for r in self.relations],
         }
+
+
+# --- registry ---
+
+
+@dataclass(frozen=True)
+class Link(_ToDict):
+    """A relation stored in the registry, resolved to record ids.
+
+    ``stated_in`` is the record whose text states it (or ``fact:<id>`` for a fact recorded
+    by command); ``scope`` is "self" (the source states it about itself), "mentioned" (a
+    text reports it) or "recorded" (a fact entered by a person).
+    """
+
+    kind: str
+    source_id: Optional[str]
+    source_number: Optional[str]
+    target_id: str
+    target_number: str
+    stated_in: str
+    scope: str
+    line: Optional[int] = None
+    evidence: str = ""
+    part: Optional[str] = None
+    date: Optional[date] = None  # when it takes effect, when known
+    # what the stating text says of the two ends, used to resolve them to records
+    target_issuer: Optional[str] = None
+    target_date: Optional[date] = None
+    source_issuer: Optional[str] = None
+    source_date: Optional[date] = None
+
+
+@dataclass(frozen=True)
+class CitedAt(_ToDict):
+    """Where a document is cited, and what the citing text says of it."""
+
+    source_id: str
+    line: int
+    date: Optional[date] = None
+    issuer: Optional[str] = None
+    title: Optional[str] = None
+    flags: tuple = ()
+
+
+@dataclass(frozen=True)
+class Record(_ToDict):
+    """One document in the registry: "full" when its text was ingested, "cited" when it is
+    only known from citations (number, type, issuer, date, title, who cites it, where)."""
+
+    id: str
+    kind: str  # "full" | "cited"
+    number: Optional[str]
+    type: Optional[str] = None
+    issuer: Optional[str] = None
+    date: Optional[date] = None
+    title: Optional[str] = None
+    signer: Optional[str] = None
+    effective: Optional[date] = None
+    expires: Optional[date] = None
+    term: Optional[str] = None
+    place: Optional[str] = None
+    sources: tuple = ()  # ({"path", "sha256"}, ...) for full records
+    links: tuple = ()  # Links this record's text states
+    cites: tuple = ()  # ({"target_id", "number", "line", "in_basis"}, ...) citations it makes
+    cited_in: tuple = ()  # CitedAt, for every text citing it
+
+
+@dataclass(frozen=True)
+class Status(_ToDict):
+    """The status of a document as of a date, and the event that caused it."""
+
+    value: str  # one of vocab.STATUS_VALUES
+    as_of: date
+    since: Optional[date] = None
+    event: str = ""  # e.g. "bị bãi bỏ", "hết thời hạn", "có hiệu lực"
+    cause_number: Optional[str] = None
+    cause_id: Optional[str] = None
+    evidence: str = ""
+    parts: tuple = ()  # provisions that ceased, for "hết hiệu lực một phần"

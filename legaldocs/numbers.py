@@ -146,6 +146,5 @@ def issuer_of(number: DocNumber) -> Optional[IssuerHint]:
 
 def type_of(number: DocNumber) -> Optional[str]:
     """The document type a number's ký hiệu names: "QĐ" → "Quyết định"."""
-    if number.type_code:
-        return TYPE_BY_CODE[number.type_code].name
-    return None  # "83/2015/QH13" may be a Luật or a Nghị quyết: only the text can tell
+    known = TYPE_BY_CODE.get(number.type_code or "")
+    return known.name if known else None  # "83/2015/QH13" may be a Luật or a Nghị quyết: only the text can tell

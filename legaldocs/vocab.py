@@ -162,3 +162,228 @@ RELATION_KINDS: dict[str, tuple[str, str, str]] = {
     "consolidates": ("hợp nhất", "được hợp nhất bởi", "Văn bản hợp nhất Nghị định số 16/2015/NĐ-CP"),
     "suspends": ("đình chỉ, ngưng hiệu lực", "bị đình chỉ bởi", "đình chỉ thi hành Quyết định số 10/2020/QĐ-UBND"),
 }
+
+
+# --- issuers ---
+# Tables for turning an issuer phrase as written into the one form the registry uses
+# (legaldocs.issuers). Every entry carries an example of the phrase it stands for.
+
+
+@dataclass(frozen=True)
+class Locality:
+    name: str  # the proper name as written in running text: "Bình Định", "Bà Rịa - Vũng Tàu"
+    kind: str  # "tỉnh" or "thành phố" (centrally governed city)
+    before_2025: bool  # one of the 63 units before 1 July 2025
+    after_2025: bool  # one of the 34 units from 1 July 2025
+    successor: str | None  # the unit it joined on 1 July 2025, when it ceased
+    example: str  # a header or phrase naming it
+
+    @property
+    def full(self) -> str:
+        """The locality as an issuer name carries it: "tỉnh Bình Định"."""
+        return f"{self.kind} {self.name}"
+
+
+def _p(name: str, successor: str | None = None, kind: str = "tỉnh", before: bool = True,
+       after: bool | None = None) -> Locality:
+    """A province-level unit; it continues after 2025 unless it has a successor."""
+    after = successor is None if after is None else after
+    head = "UBND TỈNH" if kind == "tỉnh" else "UBND THÀNH PHỐ"
+    return Locality(name, kind, before, after, successor, f"{head} {name.upper()}")
+
+
+# The province-level units: the 63 before 1 July 2025 and the 34 after it (Resolution
+# 202/2025/QH15; verify against the official text before relying on ``successor``).
+# "Thành phố Hồ Chí Minh" keeps its capital T: "Thành phố" is part of the name.
+LOCALITIES: tuple[Locality, ...] = (
+    _p("Hà Nội", kind="thành phố"),
+    _p("Hồ Chí Minh", kind="Thành phố"),
+    _p("Hải Phòng", kind="thành phố"),
+    _p("Đà Nẵng", kind="thành phố"),
+    _p("Cần Thơ", kind="thành phố"),
+    _p("Huế", kind="thành phố", before=False),  # Thừa Thiên Huế became a city on 1/1/2025
+    _p("Thừa Thiên Huế", "Huế"),
+    _p("An Giang"), _p("Kiên Giang", "An Giang"),
+    _p("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"), _p("Bình Dương", "Hồ Chí Minh"),
+    _p("Bắc Ninh"), _p("Bắc Giang", "Bắc Ninh"),
+    _p("Thái Nguyên"), _p("Bắc Kạn", "Thái Nguyên"),
+    _p("Cà Mau"), _p("Bạc Liêu", "Cà Mau"),
+    _p("Vĩnh Long"), _p("Bến Tre", "Vĩnh Long"), _p("Trà Vinh", "Vĩnh Long"),
+    _p("Gia Lai"), _p("Bình Định", "Gia Lai"),
+    _p("Đồng Nai"), _p("Bình Phước", "Đồng Nai"),
+    _p("Lâm Đồng"), _p("Bình Thuận", "Lâm Đồng"), _p("Đắk Nông", "Lâm Đồng"),
+    _p("Cao Bằng"), _p("Điện Biên"), _p("Hà Tĩnh"), _p("Lai Châu"), _p("Lạng Sơn"),
+    _p("Nghệ An"), _p("Quảng Ninh"), _p("Sơn La"), _p("Thanh Hóa"),
+    _p("Đắk Lắk"), _p("Phú Yên", "Đắk Lắk"),
+    _p("Đồng Tháp"), _p("Tiền Giang", "Đồng Tháp"),
+    _p("Tuyên Quang"), _p("Hà Giang", "Tuyên Quang"),
+    _p("Ninh Bình"), _p("Hà Nam", "Ninh Bình"), _p("Nam Định", "Ninh Bình"),
+    _p("Hải Dương", "Hải Phòng"), _p("Sóc Trăng", "Cần Thơ"), _p("Hậu Giang", "Cần Thơ"),
+    _p("Phú Thọ"), _p("Hòa Bình", "Phú Thọ"), _p("Vĩnh Phúc", "Phú Thọ"),
+    _p("Hưng Yên"), _p("Thái Bình", "Hưng Yên"),
+    _p("Khánh Hòa"), _p("Ninh Thuận", "Khánh Hòa"),
+    _p("Lào Cai"), _p("Yên Bái", "Lào Cai"),
+    _p("Quảng Ngãi"), _p("Kon Tum", "Quảng Ngãi"),
+    _p("Quảng Trị"), _p("Quảng Bình", "Quảng Trị"),
+    _p("Quảng Nam", "Đà Nẵng"),
+    _p("Tây Ninh"), _p("Long An", "Tây Ninh"),
+)
+
+# Words naming the level of a locality, with their abbreviations, as written before a
+# name: "tỉnh Bình Định", "TP. Đà Nẵng", "huyện Tuy Phước".
+LOCALITY_KINDS: dict[str, str] = {
+    # as written (any case): canonical level word
+    "tỉnh": "tỉnh",  # "UBND tỉnh Bình Định"
+    "thành phố": "thành phố",  # "UBND thành phố Đà Nẵng"
+    "tp.": "thành phố",  # "UBND TP. Đà Nẵng"
+    "tp": "thành phố",  # "UBND TP Hồ Chí Minh"
+    "huyện": "huyện",  # "UBND huyện Tuy Phước"
+    "quận": "quận",  # "UBND quận Hải Châu"
+    "thị xã": "thị xã",  # "UBND thị xã An Nhơn"
+    "thị trấn": "thị trấn",  # "UBND thị trấn Tuy Phước"
+    "phường": "phường",  # "UBND phường Hải Châu"
+    "xã": "xã",  # "UBND xã Phước Lộc"
+}
+
+# Abbreviations in issuer phrases, expanded before matching: (expansion, example).
+ISSUER_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "UBND": ("Ủy ban nhân dân", "UBND tỉnh Bình Định"),
+    "HĐND": ("Hội đồng nhân dân", "HĐND tỉnh Bình Định"),
+    "HDND": ("Hội đồng nhân dân", "HDND tinh Binh Dinh"),
+    "VPUBND": ("Văn phòng Ủy ban nhân dân", "VPUBND tỉnh"),
+    "VP": ("Văn phòng", "VP UBND tỉnh"),
+    "BTV": ("Ban Thường vụ", "BTV Thành ủy Đà Nẵng"),
+    "BCH": ("Ban Chấp hành", "BCH Trung ương"),
+    "NHNN": ("Ngân hàng Nhà nước Việt Nam", "NHNN"),
+    "UBTVQH": ("Ủy ban Thường vụ Quốc hội", "UBTVQH"),
+    "TP.HCM": ("Thành phố Hồ Chí Minh", "UBND TP.HCM"),
+    "TPHCM": ("Thành phố Hồ Chí Minh", "UBND TPHCM"),
+    "HCM": ("Hồ Chí Minh", "UBND TP HCM"),
+}
+
+# Bodies local to a province or city: the canonical short form of the organ, the example.
+# Their full name takes the locality ("UBND tỉnh Bình Định", "Sở Nội vụ tỉnh Bình Định");
+# Party committees take the bare name ("Thành ủy Đà Nẵng").
+LOCAL_BODIES: dict[str, tuple[str, str]] = {
+    # written (expanded) form: (canonical form, example)
+    "Chủ tịch Ủy ban nhân dân": ("Chủ tịch UBND", "Chủ tịch UBND thành phố"),
+    "Phó Chủ tịch Ủy ban nhân dân": ("Phó Chủ tịch UBND", "Phó Chủ tịch UBND tỉnh"),
+    "Văn phòng Ủy ban nhân dân": ("Văn phòng UBND", "Văn phòng Ủy ban nhân dân tỉnh"),
+    "Thường trực Hội đồng nhân dân": ("Thường trực HĐND", "Thường trực HĐND tỉnh"),
+    "Văn phòng Hội đồng nhân dân": ("Văn phòng HĐND", "Văn phòng HĐND tỉnh"),
+    "Ủy ban nhân dân": ("UBND", "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"),
+    "Hội đồng nhân dân": ("HĐND", "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH"),
+    "Ban Thường vụ Tỉnh ủy": ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Bình Định"),
+    "Ban Thường vụ Thành ủy": ("Ban Thường vụ Thành ủy", "Ban Thường vụ Thành ủy Đà Nẵng"),
+    "Tỉnh ủy": ("Tỉnh ủy", "Tỉnh ủy Bình Định"),
+    "Thành ủy": ("Thành ủy", "Thành ủy Đà Nẵng"),
+}
+
+# Departments of a province (Sở): names as spelled in running text. A Sở whose name is a
+# ministry's ("Sở Tư pháp" / "Bộ Tư pháp") also takes its spelling from ISSUERS.
+DEPARTMENTS: dict[str, str] = {
+    # canonical name: example
+    "Sở Ngoại vụ": "SỞ NGOẠI VỤ",
+    "Sở Nội vụ": "Công văn số 352/SNV-CCHCVTLT của Sở Nội vụ",
+    "Sở Tư pháp": "Sở Tư Pháp",
+    "Sở Tài chính": "Sở Tài chính tỉnh Bình Định",
+    "Sở Kế hoạch và Đầu tư": "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+    "Sở Xây dựng": "Sở Xây dựng thành phố Đà Nẵng",
+    "Sở Y tế": "SỞ Y TẾ",
+    "Sở Giáo dục và Đào tạo": "Sở Giáo dục và Đào tạo tỉnh Bình Định",
+    "Sở Công Thương": "SỞ CÔNG THƯƠNG",
+    "Sở Khoa học và Công nghệ": "Sở Khoa học và Công nghệ",
+    "Sở Nông nghiệp và Môi trường": "Sở Nông nghiệp và Môi trường",
+    "Sở Văn hóa, Thể thao và Du lịch": "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+    "Sở Văn hóa và Thể thao": "Sở Văn hóa và Thể thao",
+    "Sở Du lịch": "Sở Du lịch thành phố Đà Nẵng",
+    "Sở Dân tộc và Tôn giáo": "Sở Dân tộc và Tôn giáo",
+    "Sở Tài nguyên và Môi trường": "Sở Tài nguyên và Môi trường",
+    "Sở Giao thông vận tải": "Sở Giao thông vận tải",
+    "Sở Lao động - Thương binh và Xã hội": "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+    "Sở Thông tin và Truyền thông": "Sở Thông tin và Truyền thông",
+    "Sở Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Phát triển nông thôn",
+}
+
+# Issuing bodies beyond ISSUERS that a header or citation names; their canonical spelling
+# (used to proper-case all-caps headers) and an example.
+BODY_NAMES: dict[str, str] = {
+    "Bộ Chính trị": "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị",
+    "Ban Bí thư": "Chỉ thị số 05-CT/TW của Ban Bí thư",
+    "Ban Chấp hành Trung ương Đảng": "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG",
+    "Ban Chấp hành Trung ương": "Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương",
+    "Văn phòng Quốc hội": "VĂN BẢN HỢP NHẤT - VĂN PHÒNG QUỐC HỘI",
+    "Ủy ban Dân tộc": "Thông tư số 01/2024/TT-UBDT của Ủy ban Dân tộc",
+    "Bộ Dân tộc và Tôn giáo": "BỘ DÂN TỘC VÀ TÔN GIÁO",
+    "Thanh tra Chính phủ": "THANH TRA CHÍNH PHỦ",
+    "Bảo hiểm xã hội Việt Nam": "BẢO HIỂM XÃ HỘI VIỆT NAM",
+    "Hội đồng Thẩm phán Tòa án nhân dân tối cao": "HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO",
+    "Tổng Liên đoàn Lao động Việt Nam": "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM",
+    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": "ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM",
+    "Hội đồng Bầu cử quốc gia": "HỘI ĐỒNG BẦU CỬ QUỐC GIA",
+    "Tổng Kiểm toán nhà nước": "TỔNG KIỂM TOÁN NHÀ NƯỚC",
+    "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp": "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
+}
+
+# Issuer codes of ký hiệu beyond ISSUERS, seen in gazette numbers; merged into
+# ISSUER_BY_CODE so that numbers.issuer_of knows them too.
+MORE_ISSUERS: tuple[Issuer, ...] = (
+    Issuer("VPQH", "Văn phòng Quốc hội", "the Office of the National Assembly", "113/VBHN-VPQH"),
+    Issuer("UBDT", "Ủy ban Dân tộc", "the Committee for Ethnic Minority Affairs", "01/2024/TT-UBDT"),
+    Issuer("BDTTG", "Bộ Dân tộc và Tôn giáo", "the Ministry of Ethnic and Religious Affairs", "02/2025/TT-BDTTG"),
+    Issuer("TTCP", "Thanh tra Chính phủ", "the Government Inspectorate", "01/2024/TT-TTCP"),
+    Issuer("BHXH", "Bảo hiểm xã hội Việt Nam", "Viet Nam Social Security", "1234/QĐ-BHXH"),
+    Issuer("HĐTP", "Hội đồng Thẩm phán Tòa án nhân dân tối cao", "the Council of Judges of the Supreme People's Court", "01/2024/NQ-HĐTP"),
+    Issuer("NHNNVN", "Ngân hàng Nhà nước Việt Nam", "the State Bank of Vietnam", "01/2016/TTLT-BLĐTBXH-NHNNVN"),
+)
+ISSUER_BY_CODE.update({i.code: i for i in MORE_ISSUERS if i.code not in ISSUER_BY_CODE})
+
+# Titles of office written before a body ("Bộ trưởng Bộ Tài chính"); the issuer keeps the
+# title ("Chủ tịch UBND tỉnh Bình Định" signs a Quyết định in its own name).
+PERSON_TITLES: dict[str, str] = {
+    # title: example
+    "Phó Chủ tịch": "Phó Chủ tịch UBND tỉnh",
+    "Chủ tịch": "Chủ tịch Hội đồng nhân dân tỉnh",
+    "Bộ trưởng": "Bộ trưởng Bộ Tài chính",
+    "Thứ trưởng": "Thứ trưởng Bộ Công Thương",
+    "Thống đốc": "Thống đốc Ngân hàng Nhà nước Việt Nam",
+    "Chánh án": "Chánh án Tòa án nhân dân tối cao",
+    "Viện trưởng": "Viện trưởng Viện kiểm sát nhân dân tối cao",
+    "Giám đốc": "Giám đốc Sở Ngoại vụ",
+    "Chủ nhiệm": "Chủ nhiệm Văn phòng Chính phủ",
+    "Chánh Văn phòng": "Chánh Văn phòng UBND tỉnh",
+}
+
+# Other spellings of bodies in ISSUERS and BODY_NAMES: alias: canonical name.
+ISSUER_ALIASES: dict[str, str] = {
+    "Ngân hàng Nhà nước": "Ngân hàng Nhà nước Việt Nam",  # "NGÂN HÀNG NHÀ NƯỚC"
+    "Thủ tướng": "Thủ tướng Chính phủ",  # "Thủ tướng đã ký Quyết định"
+    "Kiểm toán Nhà nước": "Kiểm toán nhà nước",  # "KIỂM TOÁN NHÀ NƯỚC"
+    "Trung ương": "Ban Chấp hành Trung ương",  # "Nghị quyết của Trung ương"
+    "Ban Chấp hành TƯ": "Ban Chấp hành Trung ương",  # "BCH TƯ" ("TƯ" alone is ambiguous)
+    "Ban Chấp hành TW": "Ban Chấp hành Trung ương",  # "BCH TW"
+    "Bộ Lao động, Thương binh và Xã hội": "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ Văn hóa - Thể thao và Du lịch": "Bộ Văn hóa, Thể thao và Du lịch",
+}
+
+# --- status ---
+# The national database's status values (vbpl.vn), as legaldocs reports them.
+STATUS_VALUES: dict[str, str] = {
+    "in_force": "còn hiệu lực",
+    "not_yet": "chưa có hiệu lực",
+    "partly_expired": "hết hiệu lực một phần",
+    "expired": "hết hiệu lực toàn bộ",
+    "suspended": "ngưng hiệu lực",
+    "partly_suspended": "ngưng hiệu lực một phần",
+    "unknown": "không xác định",
+}
+
+# Military and police ranks written before a signer's name; dropped from the name.
+RANKS: dict[str, str] = {
+    # rank: example
+    "Đại tướng": "Đại tướng Phan Văn Giang",
+    "Thượng tướng": "Thượng tướng Vũ Hải Sản",
+    "Trung tướng": "Trung tướng Nguyễn Văn A",
+    "Thiếu tướng": "Thiếu tướng Nguyễn Văn B",
+    "Đại tá": "Đại tá Nguyễn Văn C",
+}

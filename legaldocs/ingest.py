@@ -1,0 +1,271 @@
+"""Ingest: files → records in the home, incrementally, idempotently, crash-safely.
+
+For each changed file (by content hash, against ``corpus/manifest.json``): read and
+extract it (both cores for large batches), copy it into ``corpus/sources``, write its
+record. Then rebuild the "cited" records (documents known only from citations) and write
+the manifest. Every write is a rename, and a record is derived only from its sources, so a
+crash at any point leaves corpus/ readable, and the next run finishes the job.
+"""
+from __future__ import annotations
+
+import collections
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from .errors import LegaldocsError
+from .home import Home, copy_atomic, dump_json, write_atomic
+from .models import CitedAt, Extraction, Link, Record
+from .registry import Registry, number_year, record_id, record_to_json, slug
+
+SUPPORTED = {".txt", ".md", ".html", ".htm", ".docx", ".xml"}
+PARALLEL_FROM = 40  # files in a batch before extraction goes to a process pool
+MANIFEST_EVERY = 200  # records between two manifest writes
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    added: tuple = ()
+    updated: tuple = ()
+    unchanged: tuple = ()
+    failed: tuple = ()  # (path, reason)
+    cited: int = 0  # cited records now in the registry
+
+    def to_dict(self) -> dict:
+        return {"added": list(self.added), "updated": list(self.updated),
+                "unchanged": list(self.unchanged),
+                "failed": [{"path": p, "reason": r} for p, r in self.failed], "cited": self.cited}
+
+
+def collect_files(paths: Iterable[Path], home: Home) -> list[Path]:
+    """Supported files under ``paths`` (folders walked), skipping hidden and record files."""
+    found = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED and not any(
+                        part.startswith(".") for part in child.relative_to(path).parts) \
+                        and home.records_dir not in child.parents and home.index_dir not in child.parents:
+                    found.append(child)
+        else:
+            found.append(path)
+    return found
+
+
+def load_manifest(home: Home) -> dict:
+    if not home.manifest_path.exists():
+        return {"generation": 0, "sources": {}}
+    try:
+        return json.loads(home.manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LegaldocsError(f"{home.manifest_path} is damaged ({exc}); run legaldocs doctor --repair") from exc
+
+
+def _extract(path: str):
+    from .extract import extract_file
+
+    try:
+        return path, extract_file(path), None
+    except LegaldocsError as exc:
+        return path, None, str(exc)
+    except Exception as exc:  # a bug must not stop the run: report it against the file
+        return path, None, f"{path}: unexpected {type(exc).__name__}: {exc}"
+
+
+def _stored_path(home: Home, path: Path, digest: str) -> Path:
+    """Where a source lives in the home: where it is if already inside corpus/sources."""
+    resolved = path.resolve()
+    if home.sources_dir in resolved.parents:
+        return resolved
+    target = home.sources_dir / "ingested" / path.name
+    if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() != digest:
+        target = target.with_name(f"{path.stem}-{digest[:8]}{path.suffix}")
+    return target
+
+
+def record_from_extraction(extraction: Extraction, source_rel: str, digest: str) -> Record:
+    """The full record of an extracted document."""
+    meta = extraction.document
+    rid = record_id(meta.number, meta.issuer, meta.date, Path(source_rel).stem)
+    first_seen = {}
+    for cit in extraction.citations:
+        first_seen.setdefault(cit.number, cit)
+    when = meta.effective or meta.date
+    links = []
+    for rel in extraction.relations:
+        target = first_seen.get(rel.target)
+        source = first_seen.get(rel.source) if rel.source and rel.source != meta.number else None
+        links.append(Link(
+            kind=rel.kind, source_id=None, source_number=rel.source, target_id="",
+            target_number=rel.target, stated_in=rid, scope=rel.scope, line=rel.line,
+            evidence=rel.evidence, part=rel.part, date=when if rel.scope == "self" else None,
+            target_issuer=target.issuer if target else None, target_date=target.date if target else None,
+            source_issuer=(meta.issuer if rel.source == meta.number else source.issuer if source else None),
+            source_date=(meta.date if rel.source == meta.number else source.date if source else None)))
+    basis_lines = {(r.target, r.line) for r in extraction.relations if r.kind == "based_on" and r.scope == "self"}
+    cites = tuple({"number": c.number, "type": c.type, "issuer": c.issuer, "date": c.date, "title": c.title,
+                   "line": c.line, "flags": list(c.flags), "in_basis": (c.number, c.line) in basis_lines}
+                  for c in extraction.citations)
+    return Record(
+        id=rid, kind="full", number=meta.number, type=meta.type, issuer=meta.issuer, date=meta.date,
+        title=meta.title, signer=meta.signer, effective=meta.effective, expires=meta.expires,
+        term=meta.term, place=meta.place, sources=({"path": source_rel, "sha256": digest},),
+        links=tuple(links), cites=cites)
+
+
+def _merge_full(old: Optional[Record], new: Record) -> Record:
+    """Two texts of the same document (a DOCX and a PDF of it): keep both sources."""
+    if old is None or old.kind != "full":
+        return new
+    sources = tuple({s["path"]: s for s in old.sources + new.sources}.values())
+    return replace(new, sources=sources)
+
+
+def rebuild_cited(registry: Registry) -> tuple[dict, set]:
+    """The cited records the full records call for: (records by id, ids to delete)."""
+    full = {rid: r for rid, r in registry.records.items() if r.kind == "full"}
+    base = Registry(registry.home, dict(full))
+    groups: dict = collections.OrderedDict()
+    cited_in = collections.defaultdict(list)
+    for record in full.values():
+        for cite in record.cites:
+            target = base.resolve(cite["number"], cite.get("issuer"), cite.get("date"))
+            at = CitedAt(record.id, cite["line"], cite.get("date"), cite.get("issuer"),
+                         cite.get("title"), tuple(cite.get("flags", ())))
+            if target is not None:
+                cited_in[target].append(at)
+                continue
+            year = number_year(cite["number"], cite.get("date"))
+            key = (cite["number"], cite.get("issuer"), year)
+            groups.setdefault(key, []).append((cite, at))
+    # an observation without issuer or year joins the one group that fits, if only one does
+    merged: dict = collections.OrderedDict()
+    for key, items in groups.items():
+        number, issuer, year = key
+        home_key = key
+        if issuer is None or year is None:
+            fits = [k for k in groups if k[0] == number and k != key and k[1] is not None
+                    and (issuer is None or k[1] == issuer) and (year is None or k[2] in (None, year))]
+            if len(fits) == 1:
+                home_key = fits[0]
+        merged.setdefault(home_key, []).extend(items)
+    cited = {}
+    for (number, issuer, year), items in merged.items():
+        dates = collections.Counter(c.get("date") for c, _ in items if c.get("date"))
+        when = dates.most_common(1)[0][0] if dates else None
+        rid = record_id(number, issuer, when if when else (None if year is None else _year_date(year)))
+        types = collections.Counter(c.get("type") for c, _ in items
+                                    if c.get("type") and c.get("type") not in ("Văn bản", "Công văn"))
+        titles = [c.get("title") for c, _ in items if c.get("title")]
+        cited[rid] = Record(id=rid, kind="cited", number=number,
+                            type=(types.most_common(1)[0][0] if types else items[0][0].get("type")),
+                            issuer=issuer, date=when, title=max(titles, key=len) if titles else None,
+                            cited_in=tuple(sorted({at for _, at in items}, key=lambda a: (a.source_id, a.line))))
+    # full records keep the list of who cites them too
+    for rid, ats in cited_in.items():
+        cited[rid] = replace(full[rid], cited_in=tuple(sorted(set(ats), key=lambda a: (a.source_id, a.line))))
+    stale = {rid for rid, r in registry.records.items() if r.kind == "cited" and rid not in cited}
+    return cited, stale
+
+
+def _year_date(year: int):
+    from datetime import date
+
+    return date(year, 1, 1)
+
+
+def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
+           workers: int = 2) -> IngestSummary:
+    """Ingest files and folders into ``home``; returns what was added, updated, unchanged
+    and what failed (with reasons). A bad file never stops the run."""
+    home.ensure()
+    with home.writer():
+        manifest = load_manifest(home)
+        sources = manifest.setdefault("sources", {})
+        by_digest = {entry["sha256"]: rel for rel, entry in sources.items()}
+        registry = Registry.load(home)
+        files = collect_files([Path(p) for p in paths], home)
+        added, updated, unchanged, failed, todo = [], [], [], [], []
+        for path in files:
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError as exc:
+                failed.append((str(path), f"{path}: {exc.strerror or exc}"))
+                continue
+            stored = _stored_path(home, path, digest)
+            rel = home.relative(stored)
+            if sources.get(rel, {}).get("sha256") == digest or (digest in by_digest and by_digest[digest] != rel
+                                                                 and by_digest[digest] in sources):
+                unchanged.append(str(path))
+                continue
+            todo.append((path, stored, rel, digest))
+        results = _run_extractions([str(p) for p, *_ in todo], workers)
+        written = 0
+        for (path, stored, rel, digest), (_, extraction, error) in zip(todo, results):
+            if error:
+                failed.append((str(path), error))
+                continue
+            if stored != path.resolve():
+                copy_atomic(path, stored)
+            record = record_from_extraction(extraction, rel, digest)
+            old_id = sources.get(rel, {}).get("record")
+            if old_id and old_id != record.id and old_id in registry.records:
+                _forget_source(home, registry, old_id, rel)
+            record = _merge_full(registry.records.get(record.id), record)
+            write_atomic(home.records_dir / f"{record.id}.json", dump_json(record_to_json(record)))
+            registry.records[record.id] = record
+            (updated if rel in sources else added).append(str(path))
+            sources[rel] = {"sha256": digest, "record": record.id}
+            written += 1
+            if progress:
+                progress(str(path))
+            if written % MANIFEST_EVERY == 0:
+                _write_manifest(home, manifest)
+        cited_count = _refresh_cited(home, registry)
+        manifest["generation"] = manifest.get("generation", 0) + 1
+        _write_manifest(home, manifest)
+    return IngestSummary(tuple(added), tuple(updated), tuple(unchanged), tuple(failed), cited_count)
+
+
+def _run_extractions(paths: list[str], workers: int) -> list:
+    if len(paths) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_extract, paths, chunksize=8))
+    return [_extract(p) for p in paths]
+
+
+def _forget_source(home: Home, registry: Registry, rid: str, rel: str) -> None:
+    """A changed file now yields another document: drop it from its old record."""
+    record = registry.records[rid]
+    remaining = tuple(s for s in record.sources if s["path"] != rel)
+    if remaining:
+        return  # another text of the same document still stands
+    registry.records.pop(rid)
+    path = home.records_dir / f"{rid}.json"
+    if path.exists():
+        os.unlink(path)
+
+
+def _refresh_cited(home: Home, registry: Registry) -> int:
+    cited, stale = rebuild_cited(registry)
+    for rid, record in cited.items():
+        text = dump_json(record_to_json(record))
+        path = home.records_dir / f"{rid}.json"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text)
+        registry.records[rid] = record
+    for rid in stale:
+        path = home.records_dir / f"{rid}.json"
+        if path.exists():
+            os.unlink(path)
+        registry.records.pop(rid, None)
+    return sum(1 for r in cited.values() if r.kind == "cited")
+
+
+def _write_manifest(home: Home, manifest: dict) -> None:
+    write_atomic(home.manifest_path, dump_json(manifest))
