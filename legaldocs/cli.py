@@ -30,6 +30,42 @@ def library_errors(func):
     return wrapper
 
 
+def home_option(func):
+    """``--home DIR`` (else $LEGALDOCS_HOME, else the current folder): passes ``home``."""
+
+    @click.option("--home", "home_dir", type=click.Path(file_okay=False), default=None,
+                  help="The registry folder (default: $LEGALDOCS_HOME or the current folder).")
+    @functools.wraps(func)
+    def wrapper(*args, home_dir=None, **kwargs):
+        from .home import Home
+
+        return func(*args, home=Home.resolve(home_dir), **kwargs)
+
+    return wrapper
+
+
+def date_type(value):
+    from .dates import parse_user_date
+
+    return parse_user_date(value) if value else None
+
+
+def _date_option(*names, help):
+    def decorate(func):
+        return click.option(*names, default=None, help=help,
+                            callback=lambda ctx, param, value: _parse_date_param(value))(func)
+    return decorate
+
+
+def _parse_date_param(value):
+    if value is None:
+        return None
+    try:
+        return date_type(value)
+    except LegaldocsError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
 def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
@@ -92,6 +128,161 @@ def extract(files, as_json):
         click.echo("")
     if failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@home_option
+@json_option
+@library_errors
+def ingest(paths, home, as_json):
+    """Add files and folders to the registry (only what changed since the last run).
+
+    A bad file is reported with its reason and never stops the run (exit status 1 then).
+
+    \b
+    Example:
+      legaldocs ingest ~/van-ban/ --home ~/registry
+    """
+    from .browse import rebuild_index
+    from .ingest import collect_files, ingest as run_ingest
+
+    total = len(collect_files([__import__("pathlib").Path(p) for p in paths], home))
+    show_bar = sys.stderr.isatty() and not as_json
+    with click.progressbar(length=total, label="ingest", file=sys.stderr,
+                           hidden=not show_bar) as bar:
+        summary = run_ingest(home, paths, progress=lambda _: bar.update(1))
+    rebuild_index(home)
+    if as_json:
+        click.echo(_dump(summary.to_dict()))
+    else:
+        click.echo(_table([["added", len(summary.added)], ["updated", len(summary.updated)],
+                           ["unchanged", len(summary.unchanged)], ["failed", len(summary.failed)],
+                           ["cited documents", summary.cited]], ["", "files"]))
+        for path, reason in summary.failed:
+            click.echo(f"failed: {reason}", err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command("index")
+@click.option("--rebuild", is_flag=True, help="Recreate index/ from corpus/ alone.")
+@home_option
+@json_option
+@library_errors
+def index_command(rebuild, home, as_json):
+    """Build the search index (index/ is derived from corpus/).
+
+    \b
+    Example:
+      legaldocs index --rebuild
+    """
+    from .browse import ensure_index, rebuild_index
+
+    if rebuild:
+        count = rebuild_index(home)
+    else:
+        ensure_index(home)
+        from . import index
+
+        count = index.index_doc_count(home.index_dir)
+    click.echo(_dump({"documents": count}) if as_json else f"index: {count} documents")
+
+
+@main.command()
+@click.argument("number")
+@_date_option("--as-of", help="Status as of this date (default today), e.g. 2014-01-01.")
+@home_option
+@json_option
+@library_errors
+def show(number, as_of, home, as_json):
+    """Show a document: metadata, status and links in both directions.
+
+    NUMBER may be written any way (15/2013/qd-ubnd, 15/2013/QD-UBND); an ambiguous
+    number lists the candidates.
+
+    \b
+    Example:
+      legaldocs show 15/2013/QĐ-UBND --as-of 2014-01-01
+    """
+    from .browse import show_document
+    from .registry import Ambiguous
+
+    try:
+        view = show_document(home, number, as_of)
+    except Ambiguous as exc:
+        if as_json:
+            click.echo(_dump({"error": "ambiguous", "candidates": [
+                {"id": r.id, "number": r.number, "issuer": r.issuer,
+                 "date": r.date.isoformat() if r.date else None, "title": r.title} for r in exc.candidates]}))
+            sys.exit(1)
+        raise
+    if as_json:
+        click.echo(_dump(view.to_dict()))
+        return
+    data = view.to_dict()
+    st = view.status
+    click.echo(_table([[k, data[k] or ""] for k in ("number", "type", "issuer", "date", "title",
+                                                   "effective", "signer", "kind")], ["", ""]))
+    cause = f" — {st.event}" + (f" {st.cause_number}" if st.cause_number and st.cause_id != view.record.id else "")
+    click.echo(f"\ntrạng thái ({st.as_of}): {st.value}{cause}" + (f" (từ {st.since})" if st.since else ""))
+    if view.links:
+        click.echo("")
+        click.echo(_table([[l.label, l.number or "(không số)", l.part or "", l.source,
+                            l.evidence] for l in view.links],
+                          ["quan hệ", "văn bản", "phần", "nguồn", "trích"]))
+
+
+@main.command()
+@click.option("--repair", is_flag=True, help="Fix what can be fixed from corpus/ alone.")
+@home_option
+@json_option
+@library_errors
+def doctor(repair, home, as_json):
+    """Check a registry for damage and say how to repair it.
+
+    \b
+    Example:
+      legaldocs doctor --repair
+    """
+    from .doctor import diagnose, repair as run_repair
+
+    report = run_repair(home) if repair else diagnose(home)
+    if as_json:
+        click.echo(_dump(report.to_dict()))
+    elif report.problems:
+        click.echo(_table([[p.severity, p.kind, p.message, p.fix] for p in report.problems],
+                          ["severity", "problem", "detail", "fix"]))
+    else:
+        click.echo("ok: corpus/ and index/ are consistent")
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["repeals", "replaces", "amends", "suspends", "corrects",
+                                           "implements", "based_on", "repealed", "repeal_proposed"]))
+@click.argument("target")
+@click.option("--source", help="The document that acts, e.g. 11/2020/QĐ-TTg (may be outside the registry).")
+@_date_option("--on", help="When it takes effect, e.g. 2020-07-01.")
+@click.option("--part", help="The provisions concerned, e.g. 'Điều 4'.")
+@click.option("--why", required=True, help="Why this is known (where it was read).")
+@click.option("--who", help="Who records it (default: the login name).")
+@home_option
+@json_option
+@library_errors
+def record(kind, target, source, on, part, why, who, home, as_json):
+    """Record a fact no ingested text states, with who, when and why.
+
+    \b
+    Example:
+      legaldocs record repeals 58/2012/QĐ-TTg --source 11/2020/QĐ-TTg --on 2020-07-01 \\
+        --why "Công báo số 123"
+    """
+    from .facts import record_fact
+
+    path = record_fact(home, kind, target, source=source, on=on, part=part, why=why, who=who)
+    click.echo(_dump({"fact": str(path)}) if as_json else f"recorded: {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Optional
 from .errors import LegaldocsError
 from .home import Home, copy_atomic, dump_json, write_atomic
 from .models import CitedAt, Extraction, Link, Record
-from .registry import Registry, number_year, record_id, record_to_json, slug
+from .registry import Registry, identity_issuer, number_year, record_id, record_to_json
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".docx", ".xml"}
 PARALLEL_FROM = 40  # files in a batch before extraction goes to a process pool
@@ -141,7 +141,7 @@ def rebuild_cited(registry: Registry) -> tuple[dict, set]:
                 cited_in[target].append(at)
                 continue
             year = number_year(cite["number"], cite.get("date"))
-            key = (cite["number"], cite.get("issuer"), year)
+            key = (cite["number"], identity_issuer(cite["number"], cite.get("issuer")), year)
             groups.setdefault(key, []).append((cite, at))
     # an observation without issuer or year joins the one group that fits, if only one does
     merged: dict = collections.OrderedDict()
@@ -155,7 +155,9 @@ def rebuild_cited(registry: Registry) -> tuple[dict, set]:
                 home_key = fits[0]
         merged.setdefault(home_key, []).extend(items)
     cited = {}
-    for (number, issuer, year), items in merged.items():
+    for (number, ident, year), items in merged.items():
+        issuers = collections.Counter(c.get("issuer") for c, _ in items if c.get("issuer"))
+        issuer = issuers.most_common(1)[0][0] if issuers else ident
         dates = collections.Counter(c.get("date") for c, _ in items if c.get("date"))
         when = dates.most_common(1)[0][0] if dates else None
         rid = record_id(number, issuer, when if when else (None if year is None else _year_date(year)))

@@ -15,11 +15,9 @@ import re
 import unicodedata
 from typing import NamedTuple, Optional
 
-from . import vocab
+from . import patterns, vocab
 from .numbers import fold
 
-_DASHES = re.compile(r"\s*[\u2013\u2014\u2010\u2011\u2212]\s*|\s+-\s*|\s*-\s+")
-_PREFIX = re.compile(r"^(?:của|bởi|TM|KT|TL|TUQ|Q)\b\.?\s*", re.IGNORECASE)
 
 
 class _Entry(NamedTuple):
@@ -75,11 +73,11 @@ def _clean(text: str) -> str:
     """NFC, markdown and stray punctuation off, abbreviations expanded, one space."""
     text = unicodedata.normalize("NFC", text or "").replace("Ð", "Đ").replace("ð", "đ")
     text = re.sub(r"[*#_`|]+", " ", text)
-    text = _DASHES.sub(" - ", text)
-    text = re.sub(r"\b(TP|Tp|tp)\.(?=\S)", r"\1. ", text)
+    text = patterns.ISSUER_DASH.sub(" - ", text)
+    text = patterns.CITY_ABBREVIATION.sub(r"\1. ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:-/")
     while True:
-        stripped = _PREFIX.sub("", text)
+        stripped = patterns.ISSUER_NOISE.sub("", text)
         if stripped == text:
             break
         text = stripped

@@ -631,11 +631,12 @@ TITLE_STOP = _define(
 CONSOLIDATED_SOURCE = _define(
     "consolidated_source",
     r"^(?:\d{1,2}\.\s*)?(?:Luật|Bộ\s+luật|Nghị\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Quyết\s+định"
-    r"|Nghị\s+quyết|Pháp\s+lệnh)\b.{0,90}?\bsố\s+\d",
+    r"|Nghị\s+quyết|Pháp\s+lệnh)\b.{0,90}?\b(?:số\s+\d|\d{1,4}/(?:19|20)\d{2}/)",
     "In a văn bản hợp nhất, a line listing a consolidated source; it ends the title.",
     ["Thông tư số 24/2026/TT-BCT ngày 05 tháng 5 năm 2026 của Bộ trưởng",
      "Luật Thuế thu nhập doanh nghiệp số 67/2025/QH15 ngày 14 tháng 6 năm",
-     "1. Thông tư số 38/2025/TT-BCT ngày 19 tháng 6 năm 2025"],
+     "1. Thông tư số 38/2025/TT-BCT ngày 19 tháng 6 năm 2025",
+     "Thông tư 38/2015/TT-BLĐTBXH ngày 19 tháng 10 năm 2015 của Bộ trưởng"],
     ["Quy định về quản lý, sử dụng vật liệu nổ công nghiệp"],
 )
 
@@ -734,6 +735,24 @@ EFFECTIVE = _define(
     re.VERBOSE | re.IGNORECASE,
 )
 
+QUOTED_CLAUSE = _define(
+    "quoted_clause",
+    r"[“\"]\s*(?:Điều\s+\d+[a-zđ]?\.?\s*)?(?:\d+\.\s*)?$",
+    "Text just before a clause that quotes another document (an amendment's footnote in a "
+    "văn bản hợp nhất): its 'Thông tư này' is not the quoting document.",
+    ["quy định như sau: “1. ", "như sau: “Điều 2 1. ", "như sau: “"],
+    ["Điều 12. Hiệu lực thi hành 1. "],
+)
+
+OWN_AS_OBJECT = _define(
+    "own_as_object",
+    r"(?:ngày|khi|từ|trước|sau|thời\s+điểm)\s*$",
+    "Text just before 'Nghị định này có hiệu lực' that makes it a point in time of a "
+    "transitional rule ('trước ngày Nghị định này có hiệu lực'), not the document's term.",
+    ["được cấp trước ngày ", "kể từ khi "],
+    ["Điều 5. Hiệu lực thi hành "],
+)
+
 EXPIRES = _define(
     "expires",
     rf"""
@@ -790,4 +809,78 @@ FORM_BEFORE_NUMBER = _define(
     "The words before a form code, which is not a citation: 'Mẫu số: 01/TNDN'.",
     ["Mẫu số: ", "Mẫu ", "Biểu mẫu số "],
     ["Quyết định số "],
+)
+
+MARKDOWN_MARKS = _define(
+    "markdown_marks",
+    r"^\s*#+\s*|\*+|`+",
+    "Markdown emphasis and heading marks around header lines of .md seeds ('**BÁO CÁO**').",
+    ["**BÁO CÁO**", "## **II. Kết quả**"],
+    ["BÁO CÁO"],
+)
+
+FOOTNOTE_MARK = _define(
+    "footnote_mark",
+    r"(?<=[^\d\s\-])\d{1,2}$",
+    "A footnote number glued to the last word of a heading or title ('NGHỊ ĐỊNH1').",
+    ["NGHỊ ĐỊNH1", "Quy định về đăng ký thuế1"],
+    ["năm 2026", "COVID-19", "Điều 5"],
+)
+
+SIGNED_MARK = _define(
+    "signed_mark",
+    r"\((?:đã|Đã|ĐÃ)\s+(?:ký|KÝ)\)|\bĐã\s+ký\b",
+    "'(Đã ký)' printed beside a signer's name in retyped texts.",
+    ["Nguyễn Văn A (Đã ký)", "(đã ký)"],
+    ["ngày ký"],
+)
+
+OCR_DEBRIS = _define(
+    "ocr_debris",
+    r"^\W*\w{0,2}[\])}|]\s*",
+    "OCR debris before a signer's name: 'y]Phạm Thị Thanh Trà'.",
+    ["y]Phạm Thị Thanh Trà", "|Lê Văn Thanh"],
+    ["Phạm Thị Thanh Trà"],
+)
+
+FROM_SIGNING = _define(
+    "from_signing",
+    r"^(?:ngày\s+)?(?:ký|thông\s+qua)\b",
+    "After 'có hiệu lực (kể) từ': the document's own date ('ngày ký', 'ngày thông qua').",
+    ["ký ban hành.", "ngày ký.", "thông qua."],
+    ["01 tháng 8 năm 2026"],
+    re.IGNORECASE,
+)
+
+LAW_NAME = _define(
+    "law_name",
+    r"(?<!pháp )\b(bộ luật|luật|pháp lệnh)\s+(\w)",
+    "A law named in a lower-cased title, to be capitalized again ('của Luật Bảo hiểm y tế').",
+    ["sửa đổi, bổ sung một số điều của luật bảo hiểm y tế"],
+    ["theo quy định của pháp luật về"],
+)
+
+ISSUER_NOISE = _define(
+    "issuer_noise",
+    r"^(?:của|bởi|TM|KT|TL|TUQ|Q)\b\.?\s*",
+    "Words before an issuer phrase that are not part of it: 'của', 'TM.', 'KT.'.",
+    ["của Ủy ban nhân dân tỉnh", "TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG"],
+    ["Quốc hội", "Tỉnh ủy"],
+    re.IGNORECASE,
+)
+
+ISSUER_DASH = _define(
+    "issuer_dash",
+    r"\s*[\u2013\u2014\u2010\u2011\u2212]\s*|\s+-\s*|\s*-\s+",
+    "A dash between names in an issuer phrase, however spaced ('Lao động – Thương binh').",
+    ["Bộ Lao động – Thương binh và Xã hội", "BỘ TÀI CHÍNH -BỘ NỘI VỤ"],
+    ["Bà Rịa-Vũng Tàu"],
+)
+
+CITY_ABBREVIATION = _define(
+    "city_abbreviation",
+    r"\b(TP|Tp|tp)\.(?=\S)",
+    "'TP.' glued to a city's name ('TP.Đà Nẵng'), to be spaced before matching.",
+    ["UBND TP.Đà Nẵng"],
+    ["UBND TP. Đà Nẵng"],
 )

@@ -22,7 +22,8 @@ from .dates import parse_date
 from .errors import LegaldocsError
 from .home import Home
 from .models import CitedAt, Link, Record
-from .numbers import fold, match_key, try_parse_number
+from .issuers import issuer_from_code
+from .numbers import fold, issuer_of, match_key, try_parse_number
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -41,6 +42,17 @@ class Ambiguous(LegaldocsError):
 
 def slug(text: str) -> str:
     return _SLUG.sub("-", fold(text).lower()).strip("-")
+
+
+def identity_issuer(number: Optional[str], issuer: Optional[str]) -> Optional[str]:
+    """The issuer that identifies a document. A central ký hiệu names its body ("QĐ-TTg",
+    "TT-BCT", "QH13"), so the code's canonical name is used whatever the text wrote ("Bộ
+    trưởng Bộ Công Thương"); local codes ("QĐ-UBND") need the written, resolved issuer."""
+    parsed = try_parse_number(number) if number else None
+    hint = issuer_of(parsed) if parsed is not None and parsed.style != "party" else None
+    if hint is not None and not hint.local:
+        return issuer_from_code(parsed.issuer_code or "", None) or issuer
+    return issuer
 
 
 def number_year(number: Optional[str], when: Optional[date]) -> Optional[int]:
@@ -63,6 +75,7 @@ def record_id(number: Optional[str], issuer: Optional[str], when: Optional[date]
     if parsed is None or parsed.year is None:
         year = number_year(number, when)
         parts.append(str(year) if year else "nd")
+    issuer = identity_issuer(number, issuer)
     parts.append(slug(issuer) if issuer else "nd")
     return "--".join(parts)
 
@@ -100,7 +113,7 @@ def _decode_dates(data: dict) -> dict:
 
 def record_from_json(data: dict) -> Record:
     data = _decode_dates(dict(data))
-    data["links"] = tuple(Link(**{"source_id": None, "target_id": "", **_decode_dates(l)})
+    data["links"] = tuple(Link(**{"source_id": None, "target_id": "", "source_number": None, **_decode_dates(l)})
                           for l in data.get("links", ()))
     data["cited_in"] = tuple(CitedAt(**{**_decode_dates(c), "flags": tuple(c.get("flags", ()))})
                              for c in data.get("cited_in", ()))
@@ -149,13 +162,14 @@ class Registry:
         if not candidates:
             return None
         year = number_year(number, when)
+        issuer = identity_issuer(number, issuer)
         fitting = [r for r in candidates
-                   if (not issuer or not r.issuer or r.issuer == issuer)
+                   if (not issuer or not r.issuer or identity_issuer(r.number, r.issuer) == issuer)
                    and (year is None or number_year(r.number, r.date) in (None, year))]
         if not fitting:
             return None
         if len(fitting) > 1:
-            exact = [r for r in fitting if issuer and r.issuer == issuer] or fitting
+            exact = [r for r in fitting if issuer and identity_issuer(r.number, r.issuer) == issuer] or fitting
             dated = [r for r in exact if when and r.date == when] or exact
             full = [r for r in dated if r.kind == "full"] or dated
             if prefer and any(r.id == prefer for r in full):

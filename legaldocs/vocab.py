@@ -387,3 +387,19 @@ RANKS: dict[str, str] = {
     "Thiếu tướng": "Thiếu tướng Nguyễn Văn B",
     "Đại tá": "Đại tá Nguyễn Văn C",
 }
+
+# Words a title line cannot end on: after them the title goes on past a blank line
+# ("... tiền lương đối với" / "" / "Tập đoàn Công nghiệp - Viễn thông Quân đội").
+TITLE_OPEN_ENDINGS: dict[str, str] = {
+    # word: example
+    "với": "Quy định về thực hiện thí điểm quản lý lao động, tiền lương đối với",
+    "của": "Sửa đổi, bổ sung một số điều của",
+    "và": "Quy định chức năng, nhiệm vụ, quyền hạn và",
+    "về": "Quy định về",
+    "theo": "Tiếp tục chi trả hỗ trợ đối với người lao động theo",
+    "tại": "Hướng dẫn một số nội dung tại",
+    "cho": "Hướng dẫn Chế độ kế toán cho",
+    "trong": "Quy định xử phạt vi phạm hành chính trong",
+    "các": "Sửa đổi, bổ sung các",
+    "đến": "Quy định chi tiết một số điều liên quan đến",
+}

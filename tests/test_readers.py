@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import unicodedata
 import warnings
 import zipfile
@@ -182,8 +183,10 @@ def test_legacy_encodings_are_refused_by_name(tmp_path, data, encoding):
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "not a text file"),
     (bytes(range(1, 9)) * 20 + b"Quyet dinh", "not a text file"),
     (b"a\x00" * 40 + b"\x00\xd8", "not a text file"),  # UTF-16-like, but a lone surrogate
+    (b"\xff\xfe" + "".join(map(chr, random.Random(7).choices(range(0xD800), k=500)))
+     .encode("utf-16-le"), "not a text file"),  # binary data behind a byte-order mark
     ("Müller Größe Äpfel über Öl".encode("cp1252"), "unknown text encoding"),
-], ids=["png", "control-bytes", "bad-utf16", "german-cp1252"])
+], ids=["png", "control-bytes", "bad-utf16", "junk-after-bom", "german-cp1252"])
 def test_binary_and_unknown_bytes_are_refused(tmp_path, data, fragment):
     refused(write(tmp_path, "x.txt", data), fragment)
 
@@ -295,11 +298,14 @@ TEXT_BOX = (
      "a¹ b²\n\n¹ chân trang\n² cuối văn bản"),
     (para(run("a"), note_ref(1)), {"word/footnotes.xml": notes_xml({1: ["một"], 7: ["bảy"]})},
      "a¹\n\n¹ một\n² bảy"),  # a note nothing references still comes out
+    (para(run("a"), note_ref(2)),
+     {"word/footnotes.xml": notes_xml({2: ["hai"]}).replace('w:id="0"', 'w:id="1"')},
+     "a¹\n\n¹ hai"),  # older Word numbered its separators 0 and 1
     (para(run("a")),
      {"../evil": "EVIL", "/word/document.xml": "EVIL", "word\\footnotes.xml": "EVIL"},
      "a"),  # unsafe member names are never read
 ], ids=["paragraphs", "tab-br", "split-runs", "tracked-changes", "table", "text-box", "footnotes",
-        "note-order", "endnotes", "unreferenced-note", "unsafe-names"])
+        "note-order", "endnotes", "unreferenced-note", "separator-ids", "unsafe-names"])
 def test_docx_text(tmp_path, body, members, text):
     path = write(tmp_path, "van-ban.docx", make_docx(document_xml(body), members))
     source = read_file(path)
@@ -489,6 +495,9 @@ def test_missing_file_and_directory(tmp_path):
     missing = tmp_path / "khong-co.txt"
     assert refused(missing, "no such file") == f"{missing}: no such file"
     refused(tmp_path, "is a directory")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "ong")
+        refused(tmp_path / "ong", "not a regular file")  # and no read that would block
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")

@@ -34,14 +34,17 @@ _NOT_NAME_WORDS = {"Bộ", "Sở", "Ủy", "Uỷ", "Ban", "Phòng", "Cục", "V�
                    "Chương", "Mẫu", "Phụ", "Kèm", "Phủ", "Hội", "Tổng", "Ngày", "Tháng", "Năm",
                    "Số", "Mục", "Phần", "Tên", "Ký", "Họ", "Nhà", "Nước", "Tỉnh", "Quận"}
 _OFFICE_WORDS = {"TRƯỞNG", "TRUỞNG", "ĐỐC", "ĐÔC", "TỊCH", "TƯỚNG", "NHIỆM", "PHÓ", "THỨ", "KÝ"}
-_PROPER_NAMES = ("Việt Nam",) + tuple(loc.name for loc in vocab.LOCALITIES)
+_PROPER_NAMES = ("Việt Nam", "Chính phủ", "Quốc hội") + tuple(loc.name for loc in vocab.LOCALITIES)
 
 
 def _norm(line: str) -> str:
     """One line as matched: NFC, markdown marks and extra spaces dropped."""
-    line = unicodedata.normalize("NFC", line).replace("Ð", "Đ").replace("\u00a0", " ")
-    line = re.sub(r"^#+\s*|\*+|`+", "", line)
-    return re.sub(r"\s+", " ", line).strip()
+    if not line or line.isspace():
+        return ""
+    line = unicodedata.normalize("NFC", line).replace("Ð", "Đ")
+    if "*" in line or "#" in line or "`" in line:
+        line = patterns.MARKDOWN_MARKS.sub("", line)
+    return " ".join(line.split())
 
 
 def _is_caps(text: str) -> bool:
@@ -55,8 +58,7 @@ def _sentence_case(text: str) -> str:
     text = text[:1].upper() + text[1:]
     for name in _PROPER_NAMES:
         text = re.sub(rf"\b{re.escape(name.lower())}\b", name, text)
-    return re.sub(r"(?<!pháp )\b(bộ luật|luật|pháp lệnh)\s+(\w)",
-                  lambda m: m.group(1).capitalize() + " " + m.group(2).upper(), text)
+    return patterns.LAW_NAME.sub(lambda m: m.group(1).capitalize() + " " + m.group(2).upper(), text)
 
 
 class _Page:
@@ -89,7 +91,7 @@ class _Page:
         for i in range(min(self.limit, len(self.lines))):
             if patterns.GAZETTE_SECTION.match(self.lines[i]):
                 continue  # "VĂN BẢN HỢP NHẤT - BỘ Y TẾ" is the gazette's, not a heading
-            words = re.sub(r"[\d*]+$", "", self.lines[i]).split()
+            words = patterns.FOOTNOTE_MARK.sub("", self.lines[i]).split()
             for size in range(min(4, len(words)), 0, -1):
                 head = " ".join(words[:size])
                 name = _TYPE_HEADINGS.get(fold(head))
@@ -189,7 +191,8 @@ def _title(page: _Page, consolidated: bool) -> Optional[str]:
         i += 1
         if not line:
             blanks += 1
-            if parts or blanks > 3:
+            open_end = parts and parts[-1].split()[-1].lower() in vocab.TITLE_OPEN_ENDINGS
+            if (parts and not (open_end and blanks <= 2)) or blanks > 3:
                 break
             continue
         stop = patterns.TITLE_STOP.match(line)
@@ -200,7 +203,7 @@ def _title(page: _Page, consolidated: bool) -> Optional[str]:
                 or (parts and _is_caps(line) != _is_caps(parts[-1]))):
             break
         parts.append(line)
-    text = re.sub(r"(?<=[^\d\s-])\d{1,2}$", "", " ".join(parts).strip())  # a footnote mark
+    text = patterns.FOOTNOTE_MARK.sub("", " ".join(parts).strip())
     if not text:
         return None
     return _sentence_case(text) if _is_caps(text) else text
@@ -208,8 +211,7 @@ def _title(page: _Page, consolidated: bool) -> Optional[str]:
 
 def _person_name(line: str, right_after_title: bool) -> Optional[str]:
     """The line as a person's name ("Lê Minh Hưng"), or None."""
-    line = re.sub(r"\((?:đã ký|Đã ký|ĐÃ KÝ)\)|\bĐã ký\b", "", line).strip(" .,")
-    line = re.sub(r"^\W*\w{0,2}[\])}|]\s*", "", line)  # OCR debris: "y]Phạm Thị Thanh Trà"
+    line = patterns.OCR_DEBRIS.sub("", patterns.SIGNED_MARK.sub("", line).strip(" .,"))
     for rank in vocab.RANKS:
         if line.startswith(rank + " "):
             line = line[len(rank) + 1:]
@@ -253,12 +255,27 @@ def _signer(page: _Page, start: int) -> Optional[str]:
     return None
 
 
+def _windows(text: str, word: str, before: int, after: int):
+    """Stretches of ``text`` around each occurrence of ``word`` (cheap to search)."""
+    lowered, start = text.lower(), 0
+    while True:
+        at = lowered.find(word, start)
+        if at < 0:
+            return
+        yield text[max(0, at - before):at + after]
+        start = at + len(word)
+
+
 def _effective(page: _Page, start_date: Optional[date]) -> Optional[date]:
-    for match in patterns.EFFECTIVE.finditer(page.flat):
-        if not match.group("own"):
+    for window in _windows(page.flat, "hiệu lực", 60, 110):
+        match = patterns.EFFECTIVE.search(window)
+        if match is None or not match.group("own"):
             continue
+        before = window[:match.start()]
+        if patterns.QUOTED_CLAUSE.search(before) or patterns.OWN_AS_OBJECT.search(before):
+            continue  # another document's clause, quoted, or a transitional rule
         when = match.group("when").strip()
-        if re.match(r"(?:ngày\s+)?(?:ký|thông\s+qua)", when, re.IGNORECASE):
+        if patterns.FROM_SIGNING.match(when):
             return start_date
         found = find_date(when)
         if found and found.start <= 6:
@@ -267,8 +284,12 @@ def _effective(page: _Page, start_date: Optional[date]) -> Optional[date]:
 
 
 def _expires(page: _Page) -> Optional[date]:
-    for match in patterns.EXPIRES.finditer(page.flat):
-        if not match.group("own"):
+    for window in _windows(page.flat, "đến hết", 260, 60):
+        match = patterns.EXPIRES.search(window)
+        if match is None or not match.group("own"):
+            continue
+        before = window[:match.start()]
+        if patterns.QUOTED_CLAUSE.search(before) or patterns.OWN_AS_OBJECT.search(before):
             continue
         if match.group("year"):
             return date(int(match.group("year")), 12, 31)

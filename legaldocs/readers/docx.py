@@ -1,10 +1,10 @@
 """Word documents (.docx): the body, then its footnotes and endnotes, as lines.
 
 The zip is read in memory, never extracted. Only ``word/document.xml``,
-``word/footnotes.xml`` and ``word/endnotes.xml`` are read; members with absolute or ``..``
-names are ignored, and sizes are checked from the zip directory before anything is
-decompressed (a zip bomb is refused, and a member that lies about its size cannot grow
-past what it declared: zipfile stops there and checks the CRC).
+``word/footnotes.xml`` and ``word/endnotes.xml`` are read, by exact name, so members with
+absolute, ``..`` or backslash names are ignored. Sizes are checked from the zip directory
+before anything is decompressed (a zip bomb is refused), and a member that lies about its
+size cannot grow past what it declared: zipfile stops there and checks the CRC.
 
 Layout of the text:
 
@@ -103,15 +103,15 @@ def _read_parts(data: bytes, path: str) -> dict[str, bytes]:
         wanted = {DOCUMENT} | {member for _, member in NOTE_PARTS}
         found: dict[str, zipfile.ZipInfo] = {}
         for info in archive.infolist():
-            if not _safe_name(info.filename) or info.filename not in wanted:
-                continue
+            if info.filename not in wanted:
+                continue  # only exact names: "/word/...", "../x", "word\\..." never match
             if info.filename in found:
                 raise ReaderError(path, f"corrupt DOCX: duplicate member {info.filename}")
             found[info.filename] = info
         if DOCUMENT not in found:
             raise ReaderError(path, f"corrupt DOCX: no {DOCUMENT} (not a Word document)")
         _check_sizes(list(found.values()), path)
-        parts = {}
+        parts: dict[str, bytes] = {}
         for name, info in found.items():
             try:
                 with archive.open(info) as handle:
@@ -120,13 +120,6 @@ def _read_parts(data: bytes, path: str) -> dict[str, bytes]:
                     EOFError, OSError, ValueError) as exc:
                 raise ReaderError(path, f"corrupt DOCX: {name}: {one_line(str(exc))}") from None
         return parts
-
-
-def _safe_name(name: str) -> bool:
-    """False for absolute names, drive letters, backslashes and ``..`` segments."""
-    if name.startswith(("/", "\\")) or "\\" in name or ":" in name:
-        return False
-    return ".." not in name.split("/")
 
 
 def _check_sizes(infos: list, path: str) -> None:

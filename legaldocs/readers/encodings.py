@@ -22,10 +22,11 @@ BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 
-# Control bytes that do not occur in text (tab, newlines, form feed, SUB and ESC are allowed).
-CONTROL_BYTES = frozenset(range(0x01, 0x09)) | {0x0E, 0x0F} | frozenset(range(0x10, 0x1A)) | {
-    0x1C, 0x1D, 0x1E, 0x1F, 0x7F}
+# Control bytes that do not occur in text (tab, newlines, VT, FF, DOS EOF and ESC may).
+CONTROL_BYTES = (frozenset(range(0x01, 0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A, 0x1B}) | {0x7F}
 NOT_CONTROL_BYTES = bytes(byte for byte in range(256) if byte not in CONTROL_BYTES)
+# Unicode categories of characters that text does not contain: control, unassigned, private.
+JUNK_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 # Characters that end a line for str.splitlines() but not for split("\n"): replaced by a space
 # so that both agree and line N stays line N of the file.
 ODD_LINE_BREAKS = str.maketrans({c: " " for c in "\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
@@ -69,14 +70,15 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec.replace("-sig", "")), codec
+                text = data[len(bom):].decode(codec.replace("-sig", ""))
             except UnicodeDecodeError as exc:
                 raise ReaderError(path, f"not valid {codec} despite its byte-order mark "
                                         f"(bad bytes at offset {exc.start + len(bom)})") from None
+            return _refuse_junk(text, path), codec
     utf16 = bomless_utf16(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            return _refuse_junk(data.decode(utf16), path), utf16
         except UnicodeDecodeError:
             raise ReaderError(path, "not a text file (NUL bytes, but not valid UTF-16)") from None
     if looks_binary(data):
@@ -114,6 +116,17 @@ def bomless_utf16(data: bytes) -> Optional[str]:
     if even >= 0.3 and odd <= 0.02:
         return "utf-16-be"
     return None
+
+
+def _refuse_junk(text: str, path: str) -> str:
+    """``text``, unless more than 0.5% of it is control, unassigned or private-use characters
+    (binary data behind a byte-order mark, or bytes that only look like UTF-16)."""
+    sample = text[:65536]
+    junk = sum(1 for char in sample
+               if char not in "\t\n\r\v\f" and unicodedata.category(char) in JUNK_CATEGORIES)
+    if junk > len(sample) / 200:
+        raise ReaderError(path, "not a text file (binary data: control or unassigned characters)")
+    return text
 
 
 def looks_binary(data: bytes) -> bool:

@@ -26,6 +26,7 @@ from ..models import SourceText
 from ..patterns import HTML_CHARSET
 from .encodings import BOMS, bomless_utf16, decode_text, looks_binary
 from .markers import superscript
+from .safexml import one_line
 
 BLOCK_ELEMENTS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
@@ -50,7 +51,7 @@ def read_html(data: bytes, path: str) -> SourceText:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ReaderError(path, f"unreadable HTML: {' '.join(str(exc).split())}") from None
+        raise ReaderError(path, f"unreadable HTML: {one_line(str(exc))}") from None
     out: list[str] = []
     _walk(root, out, preformatted=False)
     lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
