@@ -85,9 +85,17 @@ def links_of(registry: Registry, rid: str) -> list[LinkView]:
     return views
 
 
+def load_registry(home: Home) -> Registry:
+    """The registry of a home; a home with no corpus is an error, not an empty answer."""
+    if not home.records_dir.is_dir():
+        raise LegaldocsError(f"{home.root} holds no corpus/records: run legaldocs ingest first "
+                             "(or choose a home with --home / LEGALDOCS_HOME)")
+    return Registry.load(home)
+
+
 def show_document(home: Home, number: str, as_of: Optional[date] = None) -> DocumentView:
     """One document by number (any spelling); raises NotFound or Ambiguous."""
-    registry = Registry.load(home)
+    registry = load_registry(home)
     record = registry.get_one(number)
     when = as_of or date.today()
     return DocumentView(record, status_of(registry, record.id, when), tuple(links_of(registry, record.id)))

@@ -285,5 +285,54 @@ def record(kind, target, source, on, part, why, who, home, as_json):
     click.echo(_dump({"fact": str(path)}) if as_json else f"recorded: {path}")
 
 
+@main.command()
+@_date_option("--as-of", help="Review as of this date (default today).")
+@click.option("--issuer", help="Only documents of this issuer (accents optional), e.g. 'binh dinh'.")
+@_date_option("--since", help="Only findings with evidence dated on or after this date.")
+@click.option("--rule", "rules", multiple=True, help="Only these rules (number or name); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "md", "json", "xlsx", "docx"]),
+              default="table", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file (xlsx/docx need one).")
+@home_option
+@library_errors
+def review(as_of, issuer, since, rules, fmt, output, home):
+    """The annual review: documents to declare ceased, repeal, amend, replace or consolidate.
+
+    Each finding names its rule, its reason and the chain of evidence. The md, xlsx and
+    docx formats carry the three official lists (danh mục) with their columns.
+
+    \b
+    Example:
+      legaldocs review --issuer "Bình Định" --format xlsx --output ra-soat-2026.xlsx
+    """
+    from datetime import date as _date
+
+    from . import review_forms
+    from .browse import load_registry
+    from .review import review_registry
+
+    result = review_registry(load_registry(home), as_of or _date.today(), issuer, since, rules)
+    if fmt in ("xlsx", "docx"):
+        path = __import__("pathlib").Path(output or f"ra-soat-{result.as_of.isoformat()}.{fmt}")
+        (review_forms.write_xlsx if fmt == "xlsx" else review_forms.write_docx)(result, path)
+        click.echo(f"{len(result.findings)} findings written to {path}")
+        return
+    if fmt == "json":
+        text = _dump(result.to_dict())
+    elif fmt == "csv":
+        text = review_forms.to_csv(result)
+    elif fmt == "md":
+        text = review_forms.to_markdown(result)
+    else:
+        text = (_table([[f.number or "", f.rule_no, f.action, f.confidence, f.reason] for f in result.findings],
+                       ["số, ký hiệu", "quy tắc", "kiến nghị", "tin cậy", "lý do"])
+                + f"\n\n{len(result.findings)} findings as of {result.as_of}")
+    if output:
+        __import__("pathlib").Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        click.echo(f"{len(result.findings)} findings written to {output}")
+    else:
+        click.echo(text)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

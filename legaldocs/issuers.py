@@ -184,6 +184,7 @@ def _scan(text: str) -> list[_Found]:
     keys = _keys(" ".join(words))
     # keep words and keys aligned: drop words that fold to nothing ("-", ",")
     words = [w for w in words if _keys(w)]
+    lowered = " ".join(words).islower()
     found: list[_Found] = []
     unknown: list[str] = []
     i = 0
@@ -200,6 +201,8 @@ def _scan(text: str) -> list[_Found]:
                 found[-1] = found[-1]._replace(place=place)
                 i += p_size
                 continue
+            if found and not unknown and words[i][:1].islower() and not lowered:
+                break  # running text after the body: "UBND tỉnh quy định ..."
             if keys[i] not in ("VA", "VOI") or unknown:
                 unknown.append(words[i])
             i += 1

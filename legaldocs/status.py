@@ -52,9 +52,15 @@ def term_end(record: Record) -> Optional[date]:
     return None
 
 
-def _link_date(registry: Registry, link: Link) -> Optional[date]:
+def link_date(registry: Registry, link: Link) -> Optional[date]:
+    """When a link takes effect: its own date; else, for a link a text only mentions, its
+    source document's effective date; else the date of the text stating it."""
     if link.date:
         return link.date
+    if link.scope == "mentioned" and link.source_id:
+        source = registry.records.get(link.source_id)
+        if source is not None and (source.effective or source.date):
+            return source.effective or source.date
     stating = registry.records.get(link.stated_in)
     if stating is not None:
         return stating.effective or stating.date
@@ -78,7 +84,7 @@ def events_of(registry: Registry, rid: str) -> list[Event]:
             source = registry.records.get(link.source_id) if link.source_id else None
             label = {"amends": "bị sửa đổi, bổ sung", "suspends": "bị đình chỉ, ngưng hiệu lực"}.get(
                 link.kind, ENDING_KINDS.get(link.kind))
-            events.append(Event(_link_date(registry, link), link.kind, label, link.source_id,
+            events.append(Event(link_date(registry, link), link.kind, label, link.source_id,
                                 source.number if source else link.source_number, link.evidence, link.part))
     return sorted(events, key=lambda e: (e.when is None, e.when or date.min))
 

@@ -72,9 +72,8 @@ class _Page:
         self.subject = self._find(patterns.SUBJECT_LINE, 0, self.limit)
         stops = [i for i in (self.heading[0] if self.heading else None, self.subject) if i is not None]
         self.head_end = min(stops) if stops else self._first_stop()
-        block = self._find(patterns.CONSOLIDATION_BLOCK, 0, len(self.lines))
-        self.block = block
-        self.flat = re.sub(r"\s+", " ", " ".join(self.lines))
+        self.block = self._find(patterns.CONSOLIDATION_BLOCK, 0, len(self.lines))
+        self.flat = " ".join(line for line in self.lines if line)  # for clauses across lines
 
     def _find(self, pattern: re.Pattern, start: int, end: int) -> Optional[int]:
         for i in range(start, min(end, len(self.lines))):
@@ -364,16 +363,17 @@ def extract_meta(lines: list[str]) -> DocumentMeta:
             raise
         return DocumentMeta()
     closing = _guard(_consolidation, page, default={}) or {}
-    number, lead, blank, _at = _guard(_own_number, page, 0, page.head_end,
-                                      default=(None, "", None, None))
-    place, when, _line = _guard(_date_line, page, 0, page.head_end, default=(None, None, None))
+    number, lead, blank, number_line = _guard(_own_number, page, 0, page.head_end,
+                                              default=(None, "", None, None))
+    date_end = page.head_end if page.heading else page.head_end + 8  # a công văn: after V/v
+    place, when, _line = _guard(_date_line, page, 0, date_end, default=(None, None, None))
     consolidated = (bool(closing) or bool(number and number.type_code == "VBHN")
                     or bool(patterns.CONSOLIDATION_PREAMBLE.search(page.flat[:4000])))
     if consolidated:
         number = closing.get("number") or number
         place, when = closing.get("place") or place, closing.get("date") or when
     doc_type = _guard(_doc_type, page, number, lead, consolidated)
-    if number is None and not consolidated and blank is None:
+    if number is None and not consolidated and number_line is None:  # no "Số" line at all
         number, annex_date = _guard(_annex_number, page, doc_type, default=(None, None))
         when = when or annex_date
         doc_type = doc_type or (type_of(number) if number else None)
@@ -427,7 +427,7 @@ def _issuer(page: _Page, number, blank, place, closing, consolidated: bool) -> O
     found = issuer_from_code(code, context) if code else None
     if found or consolidated:  # a consolidated text's enacting formula names another body
         return found
-    for line in page.lines[page.head_end:]:
+    for line in page.lines[page.heading[0] if page.heading else 0:]:
         enacting = patterns.ENACTING.match(line)
         if enacting:  # "Bộ trưởng Bộ Nội vụ ban hành Thông tư": the ministry
             body = re.sub(rf"^(?:{'|'.join(vocab.PERSON_TITLES)})\s+(?=\S)", "", enacting.group("body"))
