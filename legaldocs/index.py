@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 import traceback
@@ -210,16 +211,16 @@ def _postings(record: dict) -> tuple:
             spot.append(i)
     del spots[_SEP]
     boost = Counter(folded[:ntitle])
-    words = [(t.encode(), len(p) + TITLE_BOOST * boost[t], array("I", p).tobytes())
+    words = [(t.encode(), float(len(p) + TITLE_BOOST * boost[t]), array("I", p).tobytes())
              for t, p in spots.items()]
     counts = Counter(exact)
     del counts[_SEP]
     xboost = Counter(exact[:ntitle])
-    exacts = [(t.encode(), n + TITLE_BOOST * xboost[t], b"") for t, n in counts.items()]
+    exacts = [(t.encode(), float(n + TITLE_BOOST * xboost[t]), b"") for t, n in counts.items()]
     hashed = ["#" if t.isdigit() else t for t in folded]
     pairs = Counter(a + " " + b for a, b in zip(hashed, hashed[1:]) if a != _SEP != b)
     pboost = Counter(a + " " + b for a, b in zip(hashed[:ntitle], hashed[1:ntitle]))
-    pairs = [(t.encode(), n + TITLE_BOOST * pboost[t], b"") for t, n in pairs.items()]
+    pairs = [(t.encode(), float(n + TITLE_BOOST * pboost[t]), b"") for t, n in pairs.items()]
     return title, body, {"words": words, "exact": exacts, "pairs": pairs}, len(folded) - 1
 
 
@@ -228,7 +229,6 @@ class _Writer(writing.SegmentWriter):
 
     def __init__(self, ix, **kwargs):
         super().__init__(ix, codec=_codec(), **kwargs)
-        self._pending = 0
 
     def add_record(self, record: dict) -> None:
         self._check_state()
@@ -255,7 +255,6 @@ class _Writer(writing.SegmentWriter):
                              when.year * 10000 + when.month * 100 + when.day if when else 0)
         pdw.add_column_value("length", schema["length"].column_type, length)
         pdw.finish_doc()
-        self._pending += len(current)
         if len(current) > 3_000_000:
             self.pool.save()
         self._added = True
@@ -405,3 +404,481 @@ def index_exists(index_dir: Path) -> bool:
 
 def index_doc_count(index_dir: Path) -> int:
     return _open(Path(index_dir)).reader.doc_count()
+
+
+# --- reading ----------------------------------------------------------------------------
+
+class _Open:
+    """One open index, cached per process while its build and generation are unchanged."""
+
+    FACETS = ("type", "issuer", "year", "status")
+
+    def __init__(self, index_dir: Path, live: Path):
+        self.live = live
+        self.ix = whoosh_index.open_dir(str(live))
+        self.generation = self.ix.latest_generation()
+        self.reader = self.ix.reader()
+        self.leaves = self.reader.leaf_readers()
+        self.size = self.reader.doc_count_all()
+        self.deleted = set()
+        for leaf, offset in self.leaves:
+            if leaf.has_deletions():
+                self.deleted.update(offset + d for d in leaf.deleted_docs())
+        self.count = self.size - len(self.deleted)
+        self._facets: dict = {}
+        self._columns: dict = {}
+
+    def postings(self, name: str, term: str, values: bool = False, only=None) -> tuple:
+        """(docnums, weights, values) of one term over every segment, deletions removed."""
+        tbytes = term.encode("utf-8")
+        fmt = self.ix.schema[name].format
+        ids, weights, vals = [], [], []
+        for leaf, offset in self.leaves:
+            if (name, tbytes) not in leaf._terms:
+                continue
+            matcher = leaf._terms.matcher(name, tbytes, fmt)
+            local = None if only is None else sorted(d - offset for d in only if offset <= d < offset + leaf.doc_count_all())
+            _read_leaf(matcher, offset, values, local, ids, weights, vals)
+        if self.deleted:
+            keep = [i for i, d in enumerate(ids) if d not in self.deleted]
+            ids, weights = [ids[i] for i in keep], [weights[i] for i in keep]
+            vals = [vals[i] for i in keep] if values else vals
+        return ids, weights, vals
+
+    def weights(self, name: str, term: str) -> dict:
+        ids, weights, _ = self.postings(name, term)
+        return dict(zip(ids, weights))
+
+    def column(self, name: str) -> array:
+        if name not in self._columns:
+            values = array("I")
+            for leaf, _ in self.leaves:
+                values.extend(_read_column(leaf, name))
+            self._columns[name] = values
+        return self._columns[name]
+
+    def facet(self, name: str) -> tuple:
+        """(values, the set of docnums of each) of a keyword field."""
+        if name not in self._facets:
+            values = sorted({t.decode("utf-8") for leaf, _ in self.leaves for t in leaf.lexicon(name)})
+            self._facets[name] = (values, [set(self.postings(name, v)[0]) for v in values])
+        return self._facets[name]
+
+    def codes(self, name: str) -> list:
+        """docnum → index of its value in ``facet(name)`` (-1: none)."""
+        key = f"codes:{name}"
+        if key not in self._facets:
+            codes = [-1] * self.size
+            for k, docs in enumerate(self.facet(name)[1]):
+                for d in docs:
+                    codes[d] = k
+            self._facets[key] = codes
+        return self._facets[key]
+
+    def live_docs(self) -> set:
+        docs = set(range(self.size))
+        return docs - self.deleted if self.deleted else docs
+
+
+def _read_leaf(m, offset: int, values: bool, only, ids: list, weights: list, vals: list) -> None:
+    """Whole posting blocks at a time (C-speed), skipping blocks with none of ``only``."""
+    if type(m) is not W3LeafMatcher:  # inlined postings or another codec: the slow way
+        only = None if only is None else set(only)
+        while m.is_active():
+            if only is None or m.id() in only:
+                ids.append(m.id() + offset)
+                weights.append(m.weight())
+                vals.append(m.value() if values else None)
+            m.next()
+        return
+    j, wanted = 0, len(only) if only is not None else 0
+    while True:
+        if only is not None and j == wanted:
+            return
+        if only is None or m._maxid >= only[j]:
+            m._read_data()
+            block_ids, block_weights, block_values = m._data
+            block_ids = list(accumulate(block_ids))
+            n = len(block_ids)
+            ids.extend(block_ids if not offset else [d + offset for d in block_ids])
+            if block_weights is None:
+                weights.extend([1.0] * n)
+            elif isinstance(block_weights, (int, float)):
+                weights.extend([block_weights] * n)
+            else:
+                weights.extend(block_weights)
+            if values:
+                vals.extend(block_values)
+            if only is not None:
+                while j < wanted and only[j] <= block_ids[-1]:
+                    j += 1
+        if m._lastblock:
+            return
+        m._goto(m._nextoffset)
+
+
+def _read_column(leaf, name: str) -> array:
+    reader = leaf.column_reader(name)
+    try:  # a fixed-size numeric column: one read, not one call per document
+        raw = reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen)
+        values = array("I")
+        values.frombytes(raw)
+        if values.itemsize != reader._fixedlen:
+            raise TypeError
+        if sys.byteorder == "little":
+            values.byteswap()
+        values.extend([reader._default] * (leaf.doc_count_all() - len(values)))
+        return values
+    except (AttributeError, TypeError):
+        return array("I", (reader[d] for d in range(leaf.doc_count_all())))
+
+
+_CACHE: dict = {}
+
+
+def _open(index_dir: Path) -> _Open:
+    key = str(Path(index_dir).resolve())
+    live = _live_dir(Path(index_dir))
+    cached = _CACHE.get(key)
+    try:
+        if cached is not None and cached.live == live and cached.ix.latest_generation() == cached.generation:
+            return cached
+        if live is None:
+            raise FileNotFoundError(index_dir / POINTER)
+        opened = _Open(Path(index_dir), live)
+    except Exception as error:
+        raise LegaldocsError(f"index at {index_dir} is missing or damaged ({error.__class__.__name__}); "
+                             "run legaldocs index --rebuild") from error
+    _CACHE[key] = opened
+    return opened
+
+
+# --- querying ---------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_PIECE = re.compile(r'"([^"]*)"?|(\S+)')
+_ABBREVIATIONS = sorted({(fold(i.name), fold(i.short)) for i in ISSUERS if i.short and i.short != i.name},
+                        key=lambda pair: -len(pair[0]))
+
+
+@dataclass(frozen=True)
+class _Clause:
+    tokens: tuple  # folded syllables
+    exact: tuple  # the same syllables with their accents, lower case
+    raw: str  # as typed
+    keys: tuple = ()  # match_key forms when the clause is a number
+
+
+def _clause(raw: str, number: bool = False) -> Optional[_Clause]:
+    exact = tuple(_WORD.findall(raw.lower()))
+    if not exact:
+        return None
+    keys = ()
+    if number:
+        parsed = try_parse_number(raw)
+        keys = tuple(dict.fromkeys([match_key(raw)] + ([match_key(parsed.key)] if parsed else [])))
+    return _Clause(tuple(_FOLDED[t] for t in exact), exact, raw, keys)
+
+
+def _plan(query: str) -> tuple:
+    """(clauses, is_number_query): quoted phrases, numbers and words, all required."""
+    if try_parse_number(query) or patterns.NUMBER_FRAGMENT.match(query):
+        return [_clause(query, number=True)], True
+    clauses = []  # a word of several syllables ("QĐ-UBND", "Rịa-Vũng") is a phrase too
+    for phrase, word in _PIECE.findall(query):
+        clause = _clause(word, number=try_parse_number(word) is not None) if word else _clause(phrase)
+        if clause:
+            clauses.append(clause)
+    return clauses, False
+
+
+def _number_docs(op: _Open, clause: _Clause) -> dict:
+    docs: dict = {}
+    for key in clause.keys:
+        docs.update(op.weights("numkey", key))
+    if not docs:  # "15/2013/QĐ" → "15/2013/QD-UBND"
+        for key in clause.keys:
+            for term in _prefixed(op, "numkey", key, 200):
+                docs.update(op.weights("numkey", term))
+    return docs
+
+
+def _prefixed(op: _Open, name: str, prefix: str, limit: int) -> list:
+    found = set()
+    for leaf, _ in op.leaves:
+        for term in leaf.expand_prefix(name, prefix):
+            found.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+            if len(found) >= limit:
+                return sorted(found)
+    return sorted(found)
+
+
+def _intersect(parts: list) -> dict:
+    """Documents in every part, weighted by the rarest part."""
+    if not parts:
+        return {}
+    parts = sorted(parts, key=len)
+    keys = set(parts[0])
+    for part in parts[1:]:
+        keys &= part.keys()
+        if not keys:
+            return {}
+    return {d: parts[0][d] for d in keys}
+
+
+def _phrase_docs(op: _Open, clause: _Clause, exact_accents: bool) -> dict:
+    tokens = clause.tokens
+    if len(tokens) == 1:
+        return op.weights("exact", clause.exact[0]) if exact_accents else op.weights("words", tokens[0])
+    hashed = ["#" if t.isdigit() else t for t in tokens]
+    parts = [op.weights("pairs", pair) for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(hashed, hashed[1:]))]
+    parts += [op.weights("words", t) for t in dict.fromkeys(tokens) if t.isdigit()]
+    if exact_accents:
+        parts += [op.weights("exact", t) for t in dict.fromkeys(clause.exact)]
+    docs = _intersect(parts)
+    if docs and (len(tokens) > 2 or len(parts) > len(tokens) - 1):
+        docs = _verify_positions(op, tokens, docs)
+    if docs and exact_accents:
+        docs = _verify_exact(op, clause.exact, docs)
+    return docs
+
+
+def _verify_positions(op: _Open, tokens: tuple, docs: dict) -> dict:
+    """Keep the documents where ``tokens`` occur in sequence; weight = occurrences."""
+    where = {}
+    for token in dict.fromkeys(tokens):
+        ids, _, values = op.postings("words", token, values=True, only=docs)
+        where[token] = dict(zip(ids, values))
+    first, rest = where[tokens[0]], [(j, where[t]) for j, t in enumerate(tokens) if j]
+    found = {}
+    for d in docs:
+        others = [(j, set(_positions(table[d]))) for j, table in rest]
+        n = sum(1 for p in _positions(first[d]) if all(p + j in spots for j, spots in others))
+        if n:
+            found[d] = float(n)
+    return found
+
+
+def _verify_exact(op: _Open, exact: tuple, docs: dict) -> dict:
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, exact)) + r"(?!\w)")
+    found = {}
+    for d, weight in docs.items():
+        title, body = _stored_text(op.reader.stored_fields(d)["doc"])
+        if pattern.search(title.lower()) or pattern.search(body.lower()):
+            found[d] = weight
+    return found
+
+
+def _stored_text(doc: dict) -> tuple:
+    body = doc.get("body") or b""
+    return doc.get("title") or "", zlib.decompress(body).decode("utf-8") if body else ""
+
+
+def _folded_words(text: str) -> str:
+    text = f" {' '.join(_words(text))} "
+    for name, short in _ABBREVIATIONS:
+        text = text.replace(f" {name} ", f" {short} ")
+    return text
+
+
+def _filtered(op: _Open, docs: set, *, type, issuer, year, status, date_from, date_to) -> set:
+    wanted = {
+        "type": type and (lambda v, q=_folded_words(type): _folded_words(v) == q),
+        "status": status and (lambda v, q=_folded_words(status): _folded_words(v) == q),
+        "issuer": issuer and (lambda v, q=_folded_words(issuer): q in _folded_words(v)),
+        "year": year and (lambda v, q=str(int(year)): v == q),
+    }
+    for name, test in wanted.items():
+        if test:
+            values, sets = op.facet(name)
+            allowed = set().union(*[s for v, s in zip(values, sets) if test(v)])
+            docs = docs & allowed
+    if date_from or date_to:
+        low, high = _day(date_from, 0), _day(date_to, 99_999_999)
+        dates = op.column("date")
+        docs = {d for d in docs if low <= dates[d] <= high}
+    return docs
+
+
+def _day(value, default: int) -> int:
+    if not value:
+        return default
+    value = date.fromisoformat(value) if isinstance(value, str) else value
+    return value.year * 10000 + value.month * 100 + value.day
+
+
+def _scores(op: _Open, docs, parts: list) -> dict:
+    """BM25 over ``docs`` given each clause's {doc: term weight}."""
+    lengths = op.column("length")
+    if "avg" not in op._columns:
+        op._columns["avg"] = (sum(lengths) / len(lengths) if lengths else 1.0) or 1.0
+    average, size = op._columns["avg"], max(op.count, 1)
+    k1, b = _BM25_K1, _BM25_B
+    norms = {d: k1 * (1 - b + b * lengths[d] / average) for d in docs}
+    scores = dict.fromkeys(docs, 0.0)
+    for part in parts:
+        idf = math.log(1 + (size - len(part) + 0.5) / (len(part) + 0.5))
+        for d, norm in norms.items():
+            weight = part.get(d, 0.0)
+            scores[d] += idf * weight * (k1 + 1) / (weight + norm)
+    return scores
+
+
+def _facets(op: _Open, docs: set, stored: dict) -> dict:
+    if len(docs) <= 64:
+        counts = {name: Counter() for name in ("type", "issuer", "year")}
+        for d in docs:
+            doc = stored.setdefault(d, op.reader.stored_fields(d))["doc"]
+            for name, value in (("type", doc["type"]), ("issuer", doc["issuer"]),
+                                ("year", doc["date"] and doc["date"][:4])):
+                if value:
+                    counts[name][value] += 1
+    else:
+        counts = {}
+        for name in ("type", "issuer", "year"):
+            values, tally = op.facet(name)[0], Counter(map(op.codes(name).__getitem__, docs))
+            counts[name] = Counter({values[k]: n for k, n in tally.items() if k >= 0})
+    return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
+
+
+def _snippet(title: str, body: str, clauses: list, width: int = 200) -> str:
+    """The stretch of the body (else the title) with the most hits, hits as [word]."""
+    rx = [re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, c.tokens)) + r"(?!\w)") for c in clauses]
+    for text in (body, title):
+        folded = _aligned_fold(text)
+        spans = sorted(m.span() for r in rx for m, _ in zip(r.finditer(folded), range(200)))
+        if spans or text is title:
+            break
+    if not text:
+        return ""
+    best, start, j = 0, 0, 0
+    for i, (s, _) in enumerate(spans):  # the window holding the most hits
+        while spans[j][0] < s - width + 40:
+            j += 1
+        if i - j + 1 > best:
+            best, start = i - j + 1, spans[j][0]
+    lo = max(0, start - 40)
+    lo = lo if lo == 0 else text.find(" ", lo) + 1 or lo
+    hi = min(len(text), lo + width)
+    hi = hi if hi == len(text) else text.rfind(" ", lo, hi) if text.rfind(" ", lo, hi) > lo else hi
+    out, at = [], lo
+    for s, e in spans:
+        if s >= at and e <= hi:
+            out += [text[at:s], MARK_OPEN, text[s:e], MARK_CLOSE]
+            at = e
+    out.append(text[at:hi])
+    snippet = re.sub(r"\s+", " ", "".join(out)).strip()
+    return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
+
+
+def _hit(op: _Open, d: int, score: float, clauses: list, stored: dict) -> Hit:
+    fields_ = stored.get(d) or op.reader.stored_fields(d)
+    doc = fields_["doc"]
+    title, body = _stored_text(doc)
+    return Hit(fields_["id"], doc["number"], doc["type"], doc["issuer"],
+               date.fromisoformat(doc["date"]) if doc["date"] else None, doc["title"], doc["status"],
+               round(score, 4), _snippet(title, body, clauses))
+
+
+def search(index_dir: Path, query: str, *, type=None, issuer=None, year=None, date_from=None,
+           date_to=None, status=None, exact_accents: bool = False, sort: str = "relevance",
+           limit: int = 20) -> SearchResult:
+    """Search the index. Words are all required; "quoted phrases" match in sequence; a
+    number (or "15/2013", "qd-ubnd") finds the document with that number first. Matching
+    ignores accents and đ unless ``exact_accents``. Filters: type, status (accent-
+    insensitive equality), issuer (words: "binh dinh"), year, date range. ``sort`` is
+    "relevance" or "date" (newest first). An empty query lists the filtered documents.
+    """
+    if sort not in ("relevance", "date"):
+        raise LegaldocsError(f"unknown sort {sort!r}: use 'relevance' or 'date'")
+    op = _open(Path(index_dir))
+    query = unicodedata.normalize("NFC", query or "").translate(_QUOTES).strip()
+    clauses, is_number = _plan(query) if query else ([], False)
+    parts = []
+    if is_number:
+        parts = [_number_docs(op, clauses[0])] if clauses[0] else []
+        if parts and not parts[0]:  # not an indexed number: the documents citing it
+            parts = [_phrase_docs(op, clauses[0], exact_accents)]
+    else:
+        for clause in clauses:
+            docs = _phrase_docs(op, clause, exact_accents)
+            if clause.keys:
+                docs.update(_number_docs(op, clause))
+            parts.append(docs)
+            if not docs:
+                break
+    docs = set(_intersect(parts)) if parts else op.live_docs()
+    docs = _filtered(op, docs, type=type, issuer=issuer, year=year, status=status,
+                     date_from=date_from, date_to=date_to)
+    stored: dict = {}
+    if sort == "date" or not parts:
+        dates = op.column("date")
+        page = heapq.nlargest(limit, docs, key=lambda d: (dates[d], -d))
+        scores = _scores(op, page, parts) if parts else dict.fromkeys(page, 0.0)
+    else:
+        scores = _scores(op, docs, parts)
+        page = heapq.nlargest(limit, scores, key=lambda d: (scores[d], -d))
+    return SearchResult(
+        total=len(docs),
+        hits=tuple(_hit(op, d, scores[d], clauses, stored) for d in page),
+        facets=_facets(op, docs, stored),
+        suggestion=None if docs or not clauses else _suggest(op, query, clauses, is_number),
+    )
+
+
+# --- did you mean -----------------------------------------------------------------------
+
+_VARIANTS: dict = {}
+for _code, _base in _FOLD.items():
+    if chr(_code).islower():
+        _VARIANTS.setdefault(_base, []).append(chr(_code))
+
+
+def _suggest(op: _Open, query: str, clauses: list, is_number: bool) -> Optional[str]:
+    if is_number:
+        return _nearest_number(op, clauses[0])
+    fixes = {}
+    for token in {t for c in clauses for t in c.tokens}:
+        if op.postings("words", token)[0]:
+            continue
+        near = _nearest_terms(op, "words", token)
+        if near:
+            fixes[token] = _accented(op, near)
+    if not fixes:
+        return None
+    return _WORD.sub(lambda m: fixes.get(_FOLDED[m.group().lower()], m.group()), query)
+
+
+def _nearest_terms(op: _Open, name: str, text: str) -> Optional[str]:
+    for distance in (1, 2):
+        found = Counter()
+        for leaf, _ in op.leaves:
+            try:
+                for term in leaf.terms_within(name, text, distance, prefix=1):
+                    found[term] += leaf.doc_frequency(name, term)
+            except Exception:  # a codec without automata: no suggestion rather than an error
+                return None
+        if found:
+            return max(found, key=lambda t: (found[t], t))
+    return None
+
+
+def _accented(op: _Open, folded: str) -> str:
+    """The commonest accented spelling of a folded syllable ("ngoai" → "ngoại")."""
+    best, best_n = folded, 0
+    for first in [folded[0]] + _VARIANTS.get(folded[0], []):
+        for term in _prefixed(op, "exact", first, 5000):
+            if len(term) == len(folded) and _FOLDED[term] == folded:
+                n = sum(leaf.doc_frequency("exact", term) for leaf, _ in op.leaves)
+                if n > best_n:
+                    best, best_n = term, n
+    return best
+
+
+def _nearest_number(op: _Open, clause: _Clause) -> Optional[str]:
+    key = clause.keys[0]
+    near = _nearest_terms(op, "numkey", key)
+    if not near:
+        return None
+    ids = op.postings("numkey", near)[0]
+    return op.reader.stored_fields(ids[0])["doc"]["number"] if ids else None

@@ -52,8 +52,8 @@ def canonical_code(segment: str) -> str:
 
 
 def _canonical_seq(seq: str) -> str:
-    digits, letter = re.match(r"0*(\d+?)([a-zđA-ZĐ]?)$", seq).groups()
-    return digits.zfill(2) + letter.lower()
+    digits, series, letter = re.match(r"0*(\d+?)(\.\d+)?([a-zđA-ZĐ]?)$", seq).groups()
+    return digits.zfill(2) + (series or "") + letter.lower()
 
 
 def _clean(text: str) -> str:

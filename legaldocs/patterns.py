@@ -51,7 +51,7 @@ NUMBER = _define(
       (?P<porg>[{UP}][{LETTER}]{{1,9}}         # Party body "TW", "TU", "BTGTW"
         (?:[{DASH}][{UP}][{LETTER}]{{1,9}})*)
     |
-      (?P<seq>\d{{1,5}}[a-zđ]?)                # running number, letter suffix allowed "30c"
+      (?P<seq>\d{{1,5}}(?:\.\d{{1,3}})?[a-zđ]?)  # running number: "30c", series "66.17"
       [ \t]*/\s{{0,2}}
       (?:(?P<year>(?:19|20)\d{{2}})            # year inside normative numbers "2013"
          [ \t]*/\s{{0,2}})?
@@ -67,7 +67,7 @@ NUMBER = _define(
         "15/2013/QĐ-UBND", "58/2012/QĐ-TTg", "83/2015/QH13", "30c/NQ-CP",
         "02/2015/TTLT-BTC-BNV", "984/KH-SNgV", "352/SNV-CCHCVTLT", "7365-QĐ/TU",
         "08-QĐi/TU", "12/VBHN-BTC", "1732 /QĐ-UBND", "32 /2026/TT- NHNN", "117/2012/NĐ-\nCP",
-        "15/2013/QÐ-UBND", "15/2013/QĐ–UBND",
+        "15/2013/QÐ-UBND", "15/2013/QĐ–UBND", "66.17/2026/NQ-CP",
     ],
     ["ngày 05/3/2021", "Quý III/2021", "8/13 TTHC", "ISO 9001:2015", "03/03 đơn vị"],
     re.VERBOSE,

@@ -366,18 +366,6 @@ ISSUER_ALIASES: dict[str, str] = {
     "Bộ Văn hóa - Thể thao và Du lịch": "Bộ Văn hóa, Thể thao và Du lịch",
 }
 
-# --- status ---
-# The national database's status values (vbpl.vn), as legaldocs reports them.
-STATUS_VALUES: dict[str, str] = {
-    "in_force": "còn hiệu lực",
-    "not_yet": "chưa có hiệu lực",
-    "partly_expired": "hết hiệu lực một phần",
-    "expired": "hết hiệu lực toàn bộ",
-    "suspended": "ngưng hiệu lực",
-    "partly_suspended": "ngưng hiệu lực một phần",
-    "unknown": "không xác định",
-}
-
 # Military and police ranks written before a signer's name; dropped from the name.
 RANKS: dict[str, str] = {
     # rank: example
@@ -402,4 +390,17 @@ TITLE_OPEN_ENDINGS: dict[str, str] = {
     "trong": "Quy định xử phạt vi phạm hành chính trong",
     "các": "Sửa đổi, bổ sung các",
     "đến": "Quy định chi tiết một số điều liên quan đến",
+}
+
+
+# --- status ---
+# The national database's status values (vbpl.vn), as legaldocs reports them.
+STATUS_VALUES: dict[str, str] = {
+    "in_force": "còn hiệu lực",
+    "not_yet": "chưa có hiệu lực",
+    "partly_expired": "hết hiệu lực một phần",
+    "expired": "hết hiệu lực toàn bộ",
+    "suspended": "ngưng hiệu lực",
+    "partly_suspended": "ngưng hiệu lực một phần",
+    "unknown": "không xác định",
 }

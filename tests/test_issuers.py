@@ -50,6 +50,8 @@ DN = "thành phố Đà Nẵng"
         ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None,
          "Bộ Lao động - Thương binh và Xã hội"),  # a header duplicated by PDF extraction
         ("BỘ TÀI CHÍNH - BỘ NỘI VỤ", None, "Bộ Tài chính - Bộ Nội vụ"),  # joint
+        ("UBND tỉnh quy định chế độ báo cáo", BD, "UBND tỉnh Bình Định"),  # text runs on
+        ("Sở Nội vụ về việc hướng dẫn", BD, "Sở Nội vụ tỉnh Bình Định"),
         ("BAN QUẢN LÝ KHU KINH TẾ", BD, "Ban quản lý khu kinh tế"),  # unknown: proper case
         ("**GIÁM ĐỐC SỞ**", None, "Giám đốc sở"),
         ("", None, None),
@@ -138,3 +140,23 @@ def test_every_title_example(title, example):
 def test_more_issuer_codes(issuer):
     assert issuer.code in issuer.example
     assert issuer_from_code(issuer.code) == issuer.name
+
+
+@pytest.mark.parametrize("alias, name", sorted(vocab.ISSUER_ALIASES.items()))
+def test_every_alias(alias, name):
+    assert normalize_issuer(alias) == name
+
+
+@pytest.mark.parametrize("written, kind", sorted(vocab.LOCALITY_KINDS.items()))
+def test_every_locality_kind(written, kind):
+    assert (locality_of(f"UBND {written} Tuy Phước") or "").startswith(kind)
+
+
+@pytest.mark.parametrize("rank, example", sorted(vocab.RANKS.items()))
+def test_every_rank_example(rank, example):
+    assert example.startswith(rank + " ")
+
+
+@pytest.mark.parametrize("word, example", sorted(vocab.TITLE_OPEN_ENDINGS.items()))
+def test_every_open_ending_example(word, example):
+    assert example.split()[-1] == word

@@ -38,6 +38,7 @@ FORMS = [
     ("117/2012/NĐ-\nCP", "117/2012/NĐ-CP", "normative", "NĐ", "CP"),
     ("1/2021/TT-BNG", "01/2021/TT-BNG", "normative", "TT", "BNG"),
     ("Số: 200/2026/NĐ-CP", "200/2026/NĐ-CP", "normative", "NĐ", "CP"),
+    ("66.17/2026/NQ-CP", "66.17/2026/NQ-CP", "normative", "NQ", "CP"),  # 2026 resolution series
 ]
 
 

@@ -16,7 +16,8 @@ from .header import extract_meta
 from .layout import clean_lines
 from .relations import find_relations
 
-__all__ = ["extract_text", "extract_source", "extract_file", "find_citations", "document_locality"]
+__all__ = ["analyse_text", "extract_text", "extract_source", "extract_file", "find_citations",
+           "document_locality"]
 
 # Types of documents that narrate rather than act: their links are mentions.
 NARRATIVE_TYPES = {"Báo cáo", "Biên bản", "Tờ trình", "Thông báo"}
@@ -58,14 +59,22 @@ def reflow(lines: list[str]) -> str:
     return "".join(out)
 
 
-def extract_text(text: str, file: str = "<text>") -> Extraction:
-    """Extract from already-read text (any newline style, any normalization)."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = clean_lines(text.split("\n"))
+def analyse_text(text: str):
+    """(metadata, the text as matched, located citations) of an NFC text. The matched text
+    has the same length as ``text``, so citation offsets are offsets into ``text`` too."""
+    original = text.split("\n")
+    # noise lines become spaces of the same length, so offsets stay those of ``text``
+    lines = [kept if kept == line else " " * len(line) for kept, line in zip(clean_lines(original), original)]
     cleaned = reflow(lines)
     meta = extract_meta(lines)
     locality = document_locality(meta, cleaned)
-    located = locate_citations(cleaned, locality, LineIndex("\n".join(lines)))
+    return meta, cleaned, locate_citations(cleaned, locality, LineIndex("\n".join(lines)))
+
+
+def extract_text(text: str, file: str = "<text>") -> Extraction:
+    """Extract from already-read text (any newline style, any normalization)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    meta, cleaned, located = analyse_text(text)
     issuing = bool(meta.type) and meta.type not in NARRATIVE_TYPES
     relations = find_relations(cleaned, located, meta.number, issuing,
                                consolidated=meta.type == "Văn bản hợp nhất")

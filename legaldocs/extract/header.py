@@ -48,6 +48,7 @@ def _norm(line: str) -> str:
 
 
 def _is_caps(text: str) -> bool:
+    """Whether every letter is a capital (and there are at least two)."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
@@ -102,13 +103,17 @@ class _Page:
         return None
 
     def next_filled(self, i: int) -> Optional[int]:
+        """The next non-blank line within three lines of ``i``."""
         for j in range(i + 1, min(i + 4, len(self.lines))):
             if self.lines[j]:
                 return j
         return None
 
 
-def _own_number(page: _Page, start: int, end: int):
+_NumberLine = tuple[Optional[DocNumber], str, Optional[str], Optional[int]]
+
+
+def _own_number(page: _Page, start: int, end: int) -> _NumberLine:
     """(DocNumber or None, lead word, the written ký hiệu of a blank number, line)."""
     for i in range(start, min(end, len(page.lines))):
         match = patterns.OWN_NUMBER.match(page.lines[i])
@@ -130,6 +135,7 @@ def _own_number(page: _Page, start: int, end: int):
 
 
 def _issuer_code(number: Optional[DocNumber], blank_symbol: Optional[str]) -> Optional[str]:
+    """The issuer code of the number, or of a blank number's written ký hiệu ("/BC-SNgV")."""
     if number is not None:
         return number.issuer_code
     if blank_symbol:
@@ -139,7 +145,8 @@ def _issuer_code(number: Optional[DocNumber], blank_symbol: Optional[str]) -> Op
     return None
 
 
-def _date_line(page: _Page, start: int, end: int):
+def _date_line(page: _Page, start: int, end: int
+               ) -> tuple[Optional[str], Optional[date], Optional[int]]:
     """(place, date, line) of the first "Hà Nội, ngày ..." line in the range."""
     for i in range(start, min(end, len(page.lines))):
         match = patterns.DATE_LINE.search(page.lines[i])
@@ -265,14 +272,21 @@ def _windows(text: str, word: str, before: int, after: int):
         start = at + len(word)
 
 
-def _effective(page: _Page, start_date: Optional[date]) -> Optional[date]:
-    for window in _windows(page.flat, "hiệu lực", 60, 110):
-        match = patterns.EFFECTIVE.search(window)
+def _own_clauses(page: _Page, word: str, pattern: re.Pattern, before: int, after: int):
+    """Matches of ``pattern`` near ``word`` where the document speaks of itself ("Nghị định
+    này ..."), not quoting another's clause nor naming a moment of a transitional rule."""
+    for window in _windows(page.flat, word, before, after):
+        match = pattern.search(window)
         if match is None or not match.group("own"):
             continue
-        before = window[:match.start()]
-        if patterns.QUOTED_CLAUSE.search(before) or patterns.OWN_AS_OBJECT.search(before):
-            continue  # another document's clause, quoted, or a transitional rule
+        ahead = window[:match.start()]
+        if not (patterns.QUOTED_CLAUSE.search(ahead) or patterns.OWN_AS_OBJECT.search(ahead)):
+            yield match
+
+
+def _effective(page: _Page, start_date: Optional[date]) -> Optional[date]:
+    """The date "<Type> này có hiệu lực (kể) từ ..." states; "ngày ký" is the document's."""
+    for match in _own_clauses(page, "hiệu lực", patterns.EFFECTIVE, 60, 110):
         when = match.group("when").strip()
         if patterns.FROM_SIGNING.match(when):
             return start_date
@@ -283,13 +297,8 @@ def _effective(page: _Page, start_date: Optional[date]) -> Optional[date]:
 
 
 def _expires(page: _Page) -> Optional[date]:
-    for window in _windows(page.flat, "đến hết", 260, 60):
-        match = patterns.EXPIRES.search(window)
-        if match is None or not match.group("own"):
-            continue
-        before = window[:match.start()]
-        if patterns.QUOTED_CLAUSE.search(before) or patterns.OWN_AS_OBJECT.search(before):
-            continue
+    """The end of term "<Type> này ... đến hết ngày X / năm Y" states."""
+    for match in _own_clauses(page, "đến hết", patterns.EXPIRES, 260, 60):
         if match.group("year"):
             return date(int(match.group("year")), 12, 31)
         found = find_date(match.group("date"))
@@ -299,6 +308,7 @@ def _expires(page: _Page) -> Optional[date]:
 
 
 def _term(title: Optional[str], doc_type: Optional[str]) -> Optional[str]:
+    """"giai đoạn 2011 - 2020" → "2011-2020"; "năm 2021" in a plan or report → "2021"."""
     for match in patterns.TERM.finditer(title or ""):
         if match.group("start"):
             return f"{match.group('start')}-{match.group('end')}"
@@ -325,7 +335,8 @@ def _consolidation(page: _Page) -> dict:
             "place": place, "date": when, "signer": _signer(page, page.block)}
 
 
-def _annex_number(page: _Page, doc_type: Optional[str]):
+def _annex_number(page: _Page, doc_type: Optional[str]
+                  ) -> tuple[Optional[DocNumber], Optional[date]]:
     """A headerless text's number and date, from "(Kèm theo Thông tư số ... ngày ...)"."""
     seen: dict[str, list] = {}
     for match in patterns.ANNEX_REFERENCE.finditer(page.flat):
@@ -399,7 +410,9 @@ def extract_meta(lines: list[str]) -> DocumentMeta:
     )
 
 
-def _doc_type(page: _Page, number: Optional[DocNumber], lead: str, consolidated: bool):
+def _doc_type(page: _Page, number: Optional[DocNumber], lead: str,
+              consolidated: bool) -> Optional[str]:
+    """The type: a consolidated text, the heading, "Luật số:", a V/v line, the ký hiệu."""
     if consolidated:
         return "Văn bản hợp nhất"
     if page.heading is not None:
@@ -414,7 +427,10 @@ def _doc_type(page: _Page, number: Optional[DocNumber], lead: str, consolidated:
     return None
 
 
-def _issuer(page: _Page, number, blank, place, closing, consolidated: bool) -> Optional[str]:
+def _issuer(page: _Page, number: Optional[DocNumber], blank: Optional[str], place: Optional[str],
+            closing: dict, consolidated: bool) -> Optional[str]:
+    """The issuer: the closing block of a VBHN, the header lines, the ký hiệu, the enacting
+    formula or a "TM. <body>" signature."""
     context = locality_of(place) if place else None
     if closing.get("issuer"):
         return closing["issuer"]
