@@ -77,16 +77,24 @@ _FOLD = _fold_table()
 
 
 class _Memo(dict):
-    """token → folded token, remembered (the syllable vocabulary is small)."""
+    """token → ``convert(token)``, remembered (the syllable vocabulary is small)."""
+
+    def __init__(self, convert):
+        super().__init__()
+        self.convert = convert
 
     def __missing__(self, token):
         if len(self) > 300_000:
             self.clear()
-        value = self[token] = token.translate(_FOLD)
+        value = self[token] = self.convert(token)
         return value
 
 
-_FOLDED = _Memo()
+_FOLDED = _Memo(lambda token: token.translate(_FOLD))
+_HASHED = _Memo(lambda token: "#" if token.isdigit() else token)  # digits in pairs
+_CLASSES = {base: "[" + base + base.upper() + "".join(sorted(c for c, b in
+            ((chr(k), v) for k, v in _FOLD.items()) if b == base)) + "]"
+            for base in set(_FOLD.values())}
 
 
 def fold(text: str) -> str:
@@ -96,14 +104,6 @@ def fold(text: str) -> str:
 
 def _words(text: str) -> list:
     return _WORD.findall(fold(text))
-
-
-def _aligned_fold(text: str) -> str:
-    """``fold`` keeping every character at its offset (for marking snippets)."""
-    out = text.lower().translate(_FOLD)
-    if len(out) != len(text):
-        out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_FOLD)
-    return out
 
 
 # --- results ----------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def _schema():
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         numkey=fields.KEYWORD(scorable=False),
-        words=_Tokens(positions=True), pairs=_Tokens(), exact=_Tokens(),
+        words=_Tokens(), pairs=_Tokens(positions=True), exact=_Tokens(),
         type=fields.ID(), issuer=fields.ID(), year=fields.ID(), status=fields.ID(),
         date=fields.COLUMN(columns.NumericColumn("I")),
         length=fields.COLUMN(columns.NumericColumn("I")),
@@ -202,26 +202,71 @@ def _postings(record: dict) -> tuple:
     exact.append(_SEP)
     exact += _WORD.findall(body.lower())
     folded = list(map(_FOLDED.__getitem__, exact))
+    hashed = list(map(_HASHED.__getitem__, folded))
+    pairs = [a + " " + b for a, b in zip(hashed, hashed[1:])]
+    for k in (ntitle - 1, ntitle):  # no pair spans the title's end
+        if 0 <= k < len(pairs):
+            pairs[k] = None
     spots: dict = {}
-    for i, token in enumerate(folded):
-        spot = spots.get(token)
+    for i, pair in enumerate(pairs):
+        spot = spots.get(pair)
         if spot is None:
-            spots[token] = [i]
+            spots[pair] = [i]
         else:
             spot.append(i)
-    del spots[_SEP]
-    boost = Counter(folded[:ntitle])
-    words = [(t.encode(), float(len(p) + TITLE_BOOST * boost[t]), array("I", p).tobytes())
-             for t, p in spots.items()]
-    counts = Counter(exact)
-    del counts[_SEP]
-    xboost = Counter(exact[:ntitle])
-    exacts = [(t.encode(), float(n + TITLE_BOOST * xboost[t]), b"") for t, n in counts.items()]
-    hashed = ["#" if t.isdigit() else t for t in folded]
-    pairs = Counter(a + " " + b for a, b in zip(hashed, hashed[1:]) if a != _SEP != b)
-    pboost = Counter(a + " " + b for a, b in zip(hashed[:ntitle], hashed[1:ntitle]))
-    pairs = [(t.encode(), float(n + TITLE_BOOST * pboost[t]), b"") for t, n in pairs.items()]
-    return title, body, {"words": words, "exact": exacts, "pairs": pairs}, len(folded) - 1
+    spots.pop(None, None)
+    out = {}
+    for name, tokens, head, positions in (("words", folded, ntitle, None), ("exact", exact, ntitle, None),
+                                          ("pairs", pairs, ntitle - 1, spots)):
+        boost = Counter(tokens[:max(head, 0)])
+        if positions is None:
+            counts = Counter(tokens)
+            counts.pop(_SEP, None)
+            out[name] = [(t.encode(), float(n + TITLE_BOOST * boost[t]), b"") for t, n in counts.items()]
+        else:
+            out[name] = [(t.encode(), float(len(p) + TITLE_BOOST * boost[t]), array("I", p).tobytes())
+                         for t, p in positions.items()]
+    return title, body, out, len(folded) - 1
+
+
+class _Pool:
+    """Postings grouped by term as they arrive: no external sort, no run files."""
+
+    def __init__(self):
+        self.fields: dict = {}
+        self.fieldnames = set()
+        self._merged = False
+
+    def add_many(self, name: str, docnum: int, items: list) -> None:
+        table = self.fields.get(name)
+        if table is None:
+            table = self.fields[name] = {}
+        get = table.get
+        for tbytes, weight, vbytes in items:
+            entry = get(tbytes)
+            if entry is None:
+                entry = table[tbytes] = (array("I"), array("f"), [] if vbytes else None)
+            entry[0].append(docnum)
+            entry[1].append(weight)
+            if vbytes:
+                entry[2].append(vbytes)
+
+    def add(self, item: tuple) -> None:  # used when Whoosh merges segments into this writer
+        name, tbytes, docnum, weight, vbytes = item
+        self._merged = True
+        self.add_many(name, docnum, [(tbytes, weight, vbytes or b"")])
+
+    def iter_postings(self):
+        for name in sorted(self.fields):
+            table = self.fields[name]
+            for tbytes in sorted(table):
+                ids, weights, values = table[tbytes]
+                rows = zip(ids, weights, values or [b""] * len(ids))
+                for docnum, weight, value in sorted(rows) if self._merged else rows:
+                    yield name, tbytes, docnum, weight, value
+
+    def cleanup(self) -> None:
+        self.fields.clear()
 
 
 class _Writer(writing.SegmentWriter):
@@ -229,6 +274,7 @@ class _Writer(writing.SegmentWriter):
 
     def __init__(self, ix, **kwargs):
         super().__init__(ix, codec=_codec(), **kwargs)
+        self.pool = _Pool()
 
     def add_record(self, record: dict) -> None:
         self._check_state()
@@ -238,14 +284,13 @@ class _Writer(writing.SegmentWriter):
         plain = {"id": record["id"], "numkey": _number_keys(record), "type": record.get("type"),
                  "issuer": record.get("issuer"), "status": record.get("status"),
                  "year": str(when.year) if when else None}
-        current = self.pool.current
+        pool = self.pool
         pdw.start_doc(docnum)
         for name, value in plain.items():
             if value:
-                for tbytes, _, weight, vbytes in schema[name].index(value):
-                    current.append((name, tbytes, docnum, weight, vbytes))
+                pool.add_many(name, docnum, [(t, w, v) for t, _, w, v in schema[name].index(value)])
         for name, items in postings.items():
-            current.extend([(name, t, docnum, w, v) for t, w, v in items])
+            pool.add_many(name, docnum, items)
         stored = {k: record.get(k) for k in ("number", "type", "issuer", "title", "status", "kind")}
         stored.update(date=when.isoformat() if when else None, title=title or None,
                       body=zlib.compress(body.encode("utf-8"), 1) if body else b"")
@@ -255,8 +300,6 @@ class _Writer(writing.SegmentWriter):
                              when.year * 10000 + when.month * 100 + when.day if when else 0)
         pdw.add_column_value("length", schema["length"].column_type, length)
         pdw.finish_doc()
-        if len(current) > 3_000_000:
-            self.pool.save()
         self._added = True
         self.docnum += 1
 
@@ -437,7 +480,8 @@ class _Open:
             if (name, tbytes) not in leaf._terms:
                 continue
             matcher = leaf._terms.matcher(name, tbytes, fmt)
-            local = None if only is None else sorted(d - offset for d in only if offset <= d < offset + leaf.doc_count_all())
+            end = offset + leaf.doc_count_all()
+            local = None if only is None else sorted(d - offset for d in only if offset <= d < end)
             _read_leaf(matcher, offset, values, local, ids, weights, vals)
         if self.deleted:
             keep = [i for i, d in enumerate(ids) if d not in self.deleted]
@@ -630,41 +674,47 @@ def _phrase_docs(op: _Open, clause: _Clause, exact_accents: bool) -> dict:
     tokens = clause.tokens
     if len(tokens) == 1:
         return op.weights("exact", clause.exact[0]) if exact_accents else op.weights("words", tokens[0])
-    hashed = ["#" if t.isdigit() else t for t in tokens]
-    parts = [op.weights("pairs", pair) for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(hashed, hashed[1:]))]
-    parts += [op.weights("words", t) for t in dict.fromkeys(tokens) if t.isdigit()]
-    if exact_accents:
-        parts += [op.weights("exact", t) for t in dict.fromkeys(clause.exact)]
+    hashed = [_HASHED[t] for t in tokens]
+    pairs = [f"{a} {b}" for a, b in zip(hashed, hashed[1:])]
+    digits = [t for t in dict.fromkeys(tokens) if t.isdigit()]
+    parts = [op.weights("pairs", pair) for pair in dict.fromkeys(pairs)]
+    parts += [op.weights("words", t) for t in digits]
+    parts += [op.weights("exact", t) for t in dict.fromkeys(clause.exact)] if exact_accents else []
     docs = _intersect(parts)
-    if docs and (len(tokens) > 2 or len(parts) > len(tokens) - 1):
-        docs = _verify_positions(op, tokens, docs)
-    if docs and exact_accents:
-        docs = _verify_exact(op, clause.exact, docs)
+    if docs and len(pairs) > 1:
+        docs = _verify_positions(op, pairs, docs)
+    if docs and (digits or exact_accents):  # "#" stood for any number; accents were folded
+        docs = _verify_text(op, _hit_pattern([clause], exact_accents), docs)
     return docs
 
 
-def _verify_positions(op: _Open, tokens: tuple, docs: dict) -> dict:
-    """Keep the documents where ``tokens`` occur in sequence; weight = occurrences."""
+def _verify_positions(op: _Open, pairs: list, docs: dict) -> dict:
+    """Keep the documents where the pairs follow each other; weight = occurrences."""
     where = {}
-    for token in dict.fromkeys(tokens):
-        ids, _, values = op.postings("words", token, values=True, only=docs)
-        where[token] = dict(zip(ids, values))
-    first, rest = where[tokens[0]], [(j, where[t]) for j, t in enumerate(tokens) if j]
+    for pair in dict.fromkeys(pairs):
+        ids, _, values = op.postings("pairs", pair, values=True, only=docs)
+        where[pair] = dict(zip(ids, values))
+    shifted = [((-j).__add__, where[pair]) for j, pair in enumerate(pairs)]  # p + j holds pair j
     found = {}
     for d in docs:
-        others = [(j, set(_positions(table[d]))) for j, table in rest]
-        n = sum(1 for p in _positions(first[d]) if all(p + j in spots for j, spots in others))
-        if n:
-            found[d] = float(n)
+        spots = sorted(((_positions(table[d]), shift) for shift, table in shifted), key=_first_len)
+        starts = set(map(spots[0][1], spots[0][0]))
+        for positions, shift in spots[1:]:
+            starts.intersection_update(map(shift, positions))
+        if starts:
+            found[d] = float(len(starts))
     return found
 
 
-def _verify_exact(op: _Open, exact: tuple, docs: dict) -> dict:
-    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, exact)) + r"(?!\w)")
+def _first_len(pair: tuple) -> int:
+    return len(pair[0])
+
+
+def _verify_text(op: _Open, pattern: re.Pattern, docs: dict) -> dict:
     found = {}
     for d, weight in docs.items():
         title, body = _stored_text(op.reader.stored_fields(d)["doc"])
-        if pattern.search(title.lower()) or pattern.search(body.lower()):
+        if pattern.search(title) or pattern.search(body):
             found[d] = weight
     return found
 
@@ -741,28 +791,44 @@ def _facets(op: _Open, docs: set, stored: dict) -> dict:
     return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
 
 
-def _snippet(title: str, body: str, clauses: list, width: int = 200) -> str:
+def _hit_pattern(clauses: list, exact: bool = False) -> Optional[re.Pattern]:
+    """One regex finding every clause in NFC text: accents as typed when ``exact``, else any
+    ("ho" → [hH][oòóỏõọô…])."""
+    def letters(token: str) -> str:
+        return re.escape(token) if exact else "".join(_CLASSES.get(c, re.escape(c)) for c in token)
+    alternatives = [r"\W+".join(map(letters, c.exact if exact else c.tokens)) for c in clauses if c.tokens]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)",
+                      re.IGNORECASE if exact else 0) if alternatives else None
+
+
+def _snippet(title: str, body: str, pattern: Optional[re.Pattern], width: int = 200) -> str:
     """The stretch of the body (else the title) with the most hits, hits as [word]."""
-    rx = [re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, c.tokens)) + r"(?!\w)") for c in clauses]
+    text, spans = title, []
     for text in (body, title):
-        folded = _aligned_fold(text)
-        spans = sorted(m.span() for r in rx for m, _ in zip(r.finditer(folded), range(200)))
+        spans = [m.span() for m, _ in zip(pattern.finditer(text), range(300))] if pattern else []
         if spans or text is title:
             break
     if not text:
         return ""
+    merged = []
+    for s, e in spans:  # "[hộ] [chiếu]" → "[hộ chiếu]"
+        if merged and not text[merged[-1][1]:s].strip():
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
     best, start, j = 0, 0, 0
-    for i, (s, _) in enumerate(spans):  # the window holding the most hits
-        while spans[j][0] < s - width + 40:
+    for i, (s, _) in enumerate(merged):  # the window holding the most hits
+        while merged[j][0] < s - width + 40:
             j += 1
         if i - j + 1 > best:
-            best, start = i - j + 1, spans[j][0]
+            best, start = i - j + 1, merged[j][0]
     lo = max(0, start - 40)
-    lo = lo if lo == 0 else text.find(" ", lo) + 1 or lo
+    lo = lo if lo == 0 else text.find(" ", lo, start) + 1 or lo
     hi = min(len(text), lo + width)
-    hi = hi if hi == len(text) else text.rfind(" ", lo, hi) if text.rfind(" ", lo, hi) > lo else hi
+    cut = text.rfind(" ", lo, hi)
+    hi = hi if hi == len(text) or cut <= lo else cut
     out, at = [], lo
-    for s, e in spans:
+    for s, e in merged:
         if s >= at and e <= hi:
             out += [text[at:s], MARK_OPEN, text[s:e], MARK_CLOSE]
             at = e
@@ -771,13 +837,13 @@ def _snippet(title: str, body: str, clauses: list, width: int = 200) -> str:
     return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
 
 
-def _hit(op: _Open, d: int, score: float, clauses: list, stored: dict) -> Hit:
+def _hit(op: _Open, d: int, score: float, pattern, stored: dict) -> Hit:
     fields_ = stored.get(d) or op.reader.stored_fields(d)
     doc = fields_["doc"]
     title, body = _stored_text(doc)
     return Hit(fields_["id"], doc["number"], doc["type"], doc["issuer"],
                date.fromisoformat(doc["date"]) if doc["date"] else None, doc["title"], doc["status"],
-               round(score, 4), _snippet(title, body, clauses))
+               round(score, 4), _snippet(title, body, pattern))
 
 
 def search(index_dir: Path, query: str, *, type=None, issuer=None, year=None, date_from=None,
@@ -820,7 +886,7 @@ def search(index_dir: Path, query: str, *, type=None, issuer=None, year=None, da
         page = heapq.nlargest(limit, scores, key=lambda d: (scores[d], -d))
     return SearchResult(
         total=len(docs),
-        hits=tuple(_hit(op, d, scores[d], clauses, stored) for d in page),
+        hits=tuple(_hit(op, d, scores[d], _hit_pattern(clauses, exact_accents), stored) for d in page),
         facets=_facets(op, docs, stored),
         suggestion=None if docs or not clauses else _suggest(op, query, clauses, is_number),
     )

@@ -77,11 +77,15 @@ def _extract(path: str):
         return path, None, f"{path}: unexpected {type(exc).__name__}: {exc}"
 
 
-def _stored_path(home: Home, path: Path, digest: str) -> Path:
-    """Where a source lives in the home: where it is if already inside corpus/sources."""
+def _stored_path(home: Home, path: Path, digest: str, sources: dict) -> Path:
+    """Where a source lives in the home: where it is if already inside corpus/sources;
+    where its earlier version went if it was ingested before; else corpus/sources/ingested."""
     resolved = path.resolve()
     if home.sources_dir in resolved.parents:
         return resolved
+    for rel, entry in sources.items():
+        if entry.get("original") == str(resolved):
+            return home.corpus / rel
     target = home.sources_dir / "ingested" / path.name
     if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() != digest:
         target = target.with_name(f"{path.stem}-{digest[:8]}{path.suffix}")
@@ -107,9 +111,10 @@ def record_from_extraction(extraction: Extraction, source_rel: str, digest: str)
             target_issuer=target.issuer if target else None, target_date=target.date if target else None,
             source_issuer=(meta.issuer if rel.source == meta.number else source.issuer if source else None),
             source_date=(meta.date if rel.source == meta.number else source.date if source else None)))
-    basis_lines = {(r.target, r.line) for r in extraction.relations if r.kind == "based_on" and r.scope == "self"}
+    # every citation on a căn cứ line belongs to the basis, also one inside another's title
+    basis_lines = {r.line for r in extraction.relations if r.kind == "based_on" and r.scope == "self"}
     cites = tuple({"number": c.number, "type": c.type, "issuer": c.issuer, "date": c.date, "title": c.title,
-                   "line": c.line, "flags": list(c.flags), "in_basis": (c.number, c.line) in basis_lines}
+                   "line": c.line, "flags": list(c.flags), "in_basis": c.line in basis_lines}
                   for c in extraction.citations)
     return Record(
         id=rid, kind="full", number=meta.number, type=meta.type, issuer=meta.issuer, date=meta.date,
@@ -199,7 +204,7 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
             except OSError as exc:
                 failed.append((str(path), f"{path}: {exc.strerror or exc}"))
                 continue
-            stored = _stored_path(home, path, digest)
+            stored = _stored_path(home, path, digest, sources)
             rel = home.relative(stored)
             if sources.get(rel, {}).get("sha256") == digest or (digest in by_digest and by_digest[digest] != rel
                                                                  and by_digest[digest] in sources):
@@ -223,6 +228,8 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
             registry.records[record.id] = record
             (updated if rel in sources else added).append(str(path))
             sources[rel] = {"sha256": digest, "record": record.id}
+            if stored != path.resolve():
+                sources[rel]["original"] = str(path.resolve())
             written += 1
             if progress:
                 progress(str(path))

@@ -133,7 +133,7 @@ TYPE_BEFORE_NUMBER = _define(
     rf"""
     (?:
       (?P<law>[Bb]ộ[ \t]luật|[Ll]uật|[Pp]háp[ \t]lệnh)   # a law or ordinance ...
-      [ \t]+(?P<name>(?:(?!{_TYPE_WORDS_VERBOSE}|số\b)[^\n;:,.()]){{1,90}}?)  # its name
+      [ \t]+(?P<name>(?:(?!{_TYPE_WORDS_VERBOSE}|số\b)[^\n;:.()]){{1,90}}?)  # its name, commas too
       [ \t]+số[ \t]*:?[ \t]*\n?[ \t]*                    # ... then "số"
     |
       (?P<type>{_TYPE_WORDS_VERBOSE})                    # the type word
@@ -285,10 +285,12 @@ REL_REPEALS = _define(
     (?P<part>\s+(?:(?:toàn\s+bộ|một\s+số)\s+)?                 # optional provisions ...
        (?:(?:điểm|khoản|Điều|Chương|Mục|Phụ\s+lục)\s+[\w.,\s]{1,40}?)
        \s+(?:của|tại))?                                         # ... "của"
-    (?:\s+(?:các|những)\s+(?:văn\s+bản|quyết\s+định)(?:\s+sau(?:\s+đây)?)?:?)?
+    (?:(?:\s+toàn\s+bộ)?\s+(?:các|những)\s+(?:văn\s+bản|quyết\s+định|thông\s+tư|nghị\s+định)
+       (?:\s+sau(?:\s+đây)?)?:?)?                                 # "toàn bộ các quyết định sau đây:"
     \s*$""",
     "A repeal the document makes: 'Bãi bỏ Quyết định số', 'bãi bỏ Điều 4 của Thông tư số'.",
-    ["Bãi bỏ ", "Điều 2. Bãi bỏ Điều 4 của ", "bãi bỏ khoản 2 Điều 3 của "],
+    ["Bãi bỏ ", "Điều 2. Bãi bỏ Điều 4 của ", "bãi bỏ khoản 2 Điều 3 của ",
+     "Điều 1. Bãi bỏ toàn bộ các quyết định sau đây:"],
     ["bãi bỏ những văn bản có nội dung chồng chéo"],
     re.IGNORECASE | re.VERBOSE,
 )
@@ -334,11 +336,11 @@ REL_IMPLEMENTS = _define(
 )
 REL_BASIS = _define(
     "rel_basis",
-    r"\b(?:căn\s+cứ|theo\s+đề\s+nghị|trên\s+cơ\s+sở)\b(?:[^;.\n]{0,60}?\btại)?\s*$",
+    r"\b(?:căn\s+cứ|theo\s+đề\s+nghị|trên\s+cơ\s+sở|xét)\b(?:[^;.\n]{0,60}?\btại)?\s*$",
     "A basis: 'Căn cứ Nghị định số', 'Theo đề nghị của Sở Nội vụ tại Công văn số', "
     "'trên cơ sở quy định của UBND tỉnh tại Quyết định số'.",
     ["Căn cứ ", "Theo đề nghị của Sở Nội vụ tại ", "trên cơ sở quy định của UBND tỉnh tại ",
-     "Trên cơ sở hướng dẫn tại "],
+     "Trên cơ sở hướng dẫn tại ", "Xét "],
     ["căn cứ vào tình hình thực tế"],
     re.IGNORECASE,
 )
@@ -721,7 +723,8 @@ _OWN_DOCUMENT = (r"(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Ngh�
 EFFECTIVE = _define(
     "effective",
     rf"""
-    (?P<own>{_OWN_DOCUMENT}\s+)?              # "Nghị định này": the document itself
+    (?P<own>{_OWN_DOCUMENT}\s+                # "Nghị định này": the document itself,
+      (?:[^.;]{{0,150}}?\s+và\s+)?)?            # maybe "... đã được thông qua ngày ... và"
     có\s+hiệu\s+lực(?:\s+thi\s+hành)?          # "có hiệu lực (thi hành)"
     (?:\s+kể)?\s+từ\s+(?:ngày\s*)?             # "(kể) từ (ngày)"
     (?P<when>.{{0,60}})                          # the date, "ký", "ký ban hành", "thông qua"
@@ -730,18 +733,19 @@ EFFECTIVE = _define(
     "set when the document speaks of itself.",
     ["Nghị định này có hiệu lực thi hành từ ngày 01 tháng 8 năm 2026.",
      "Quyết định này có hiệu lực kể từ ngày ký.", "có hiệu lực thi hành kể từ ngày ký ban hành",
-     "Nghị quyết này có hiệu lực thi hành kể từ ngày thông qua."],
+     "Nghị quyết này có hiệu lực thi hành kể từ ngày thông qua.",
+     "Nghị quyết này đã được Hội đồng nhân dân tỉnh thông qua ngày 12 tháng 7 năm 2019 và có hiệu lực từ ngày 22"],
     ["hết hiệu lực kể từ ngày", "có hiệu lực pháp luật"],
     re.VERBOSE | re.IGNORECASE,
 )
 
 QUOTED_CLAUSE = _define(
     "quoted_clause",
-    r"[“\"]\s*(?:Điều\s+\d+[a-zđ]?\.?\s*)?(?:\d+\.\s*)?$",
+    r":\s*[“\"]\s*(?:Điều\s+\d+[a-zđ]?\.?\s*)?(?:\d+\.\s*)?$",
     "Text just before a clause that quotes another document (an amendment's footnote in a "
     "văn bản hợp nhất): its 'Thông tư này' is not the quoting document.",
     ["quy định như sau: “1. ", "như sau: “Điều 2 1. ", "như sau: “"],
-    ["Điều 12. Hiệu lực thi hành 1. "],
+    ["Điều 12. Hiệu lực thi hành 1. ", 'để tổng hợp."\n\nĐiều 2. '],
 )
 
 OWN_AS_OBJECT = _define(
@@ -799,8 +803,9 @@ ATTACHED_TEXT = _define(
     r"\b(?:Quy\s+chế|Quy\s+định|Điều\s+lệ|Chương\s+trình|Đề\s+án|Kế\s+hoạch|Danh\s+mục"
     r"|Bộ\s+tiêu\s+chí|Hướng\s+dẫn|Chiến\s+lược|Quy\s+hoạch|Nội\s+quy)\b",
     "A text that can be issued with a decision ('Quy chế ... ban hành kèm theo Quyết định số').",
-    ["Quy chế hoạt động và chế độ làm việc của Sở Ngoại vụ ban hành kèm theo "],
+    ["Quy chế hoạt động và chế độ làm việc của Sở Ngoại vụ ban hành kèm theo ", "QUY ĐỊNH\nQuản lý (Ban hành kèm theo "],
     ["Mẫu số 01 tại Phụ lục ban hành kèm theo "],
+    re.IGNORECASE,
 )
 # A form's code looks like a number: "Mẫu số 01/TNDN" is not a document.
 FORM_BEFORE_NUMBER = _define(

@@ -17,7 +17,7 @@ from .dates import format_date
 from .models import Link, Record, Status
 from .numbers import fold
 from .registry import Registry
-from .status import link_date, status_of, term_end
+from .status import AMENDED_PART, link_date, status_of, term_end
 from .vocab import STATUS_VALUES
 
 EXPIRED = STATUS_VALUES["expired"]
@@ -113,13 +113,13 @@ def rule_term_ended(ctx: Context, record: Record) -> list[Finding]:
     """1. Its own term has ended (a plan for 2011-2020; "có hiệu lực đến hết ngày")."""
     end = term_end(record)
     status = ctx.status(record.id)
-    if not end or end > ctx.as_of or status.value != EXPIRED or status.event != "hết thời hạn có hiệu lực":
+    if not end or end >= ctx.as_of or status.value != EXPIRED or status.event != "hết thời hạn có hiệu lực":
         return []
     what = f"đến hết ngày {format_date(end)}" if record.expires else f"cho giai đoạn {record.term}"
     return [_finding(ctx, record, "term-ended", 1, "công bố hết hiệu lực",
                      f"Văn bản quy định thời hạn có hiệu lực {what}; thời hạn đã kết thúc.",
                      [Evidence(record.number, "term", f"thời hạn: {record.term or format_date(end)}", end)],
-                     ceased_on=end)]
+                     ceased_on=status.since)]
 
 
 _STRENGTH = {"self": 0, "recorded": 1, "mentioned": 2}
@@ -128,12 +128,16 @@ _STRENGTH = {"self": 0, "recorded": 1, "mentioned": 2}
 def rule_status_changed(ctx: Context, record: Record) -> list[Finding]:
     """2. Repealed, replaced or suspended (wholly or partly) by a later document: one
     finding per document (and per set of provisions), from its strongest evidence."""
-    ending = {"repeals": "bãi bỏ", "replaces": "thay thế", "repealed": "bãi bỏ", "suspends": "đình chỉ, ngưng hiệu lực"}
+    ending = {"repeals": "bãi bỏ", "replaces": "thay thế", "repealed": "bãi bỏ",
+              "suspends": "đình chỉ, ngưng hiệu lực", "amends": "sửa đổi, bổ sung"}
     groups: dict = {}
     for link in ctx.registry.links_to(record.id):
         when = ctx.link_date(link)
         if link.kind in ending and not (when and when > ctx.as_of):
-            groups.setdefault(link.part, []).append(link)
+            part = link.part or (AMENDED_PART if link.kind == "amends" else None)
+            groups.setdefault(part, []).append(link)
+    if any(part is None for part in groups):  # wholly ended: amendments say nothing more
+        groups = {part: links for part, links in groups.items() if part != AMENDED_PART}
     found = []
     for part, links in groups.items():
         links.sort(key=lambda l: (_STRENGTH.get(l.scope, 3), l.kind == "repealed",
@@ -183,10 +187,10 @@ def rule_detailed_ceased(ctx: Context, record: Record) -> list[Finding]:
 
 def _ceased_reason(ctx: Context, rid: str) -> tuple[str, list[Evidence]]:
     status = ctx.status(rid)
-    evidence = []
-    for link in ctx.registry.links_to(rid):
-        if link.kind in ("repeals", "replaces", "repealed") and not link.part:
-            evidence.append(ctx.evidence(link))
+    ending = sorted((l for l in ctx.registry.links_to(rid)
+                     if l.kind in ("repeals", "replaces", "repealed") and not l.part),
+                    key=lambda l: (_STRENGTH.get(l.scope, 3), ctx.link_date(l) or date.max))
+    evidence = [ctx.evidence(link) for link in ending]
     if status.event == "hết thời hạn có hiệu lực":
         text = "đã hết thời hạn có hiệu lực"
     elif status.cause_number and status.cause_id != rid:

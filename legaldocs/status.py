@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from .models import Link, Record, Status
@@ -19,6 +19,7 @@ from .vocab import STATUS_VALUES
 
 # Types whose title states a period that ends them: plans, programmes, schemes.
 TERM_TYPES = {"Kế hoạch", "Chương trình", "Đề án", "Phương án", "Dự án"}
+AMENDED_PART = "các quy định được sửa đổi, bổ sung"
 ENDING_KINDS = {"repeals": "bị bãi bỏ", "replaces": "bị thay thế", "repealed": "đã bị bãi bỏ"}
 
 
@@ -42,7 +43,7 @@ class Event:
 
 
 def term_end(record: Record) -> Optional[date]:
-    """The end of a stated term: an explicit "đến hết ngày", or a plan's period."""
+    """The last day of a stated term: an explicit "đến hết ngày", or a plan's period."""
     if record.expires:
         return record.expires
     if record.type in TERM_TYPES and record.term:
@@ -76,8 +77,8 @@ def events_of(registry: Registry, rid: str) -> list[Event]:
     if record.effective:
         events.append(Event(record.effective, "effective", "có hiệu lực", rid, record.number))
     end = term_end(record)
-    if end:
-        events.append(Event(end, "expired", "hết thời hạn có hiệu lực", rid, record.number,
+    if end:  # in force through its last day, ceased from the next
+        events.append(Event(end + timedelta(days=1), "expired", "hết thời hạn có hiệu lực", rid, record.number,
                             f"thời hạn {record.term or end.isoformat()}"))
     for link in registry.links_to(rid):
         if link.kind in ENDING_KINDS or link.kind in ("amends", "suspends"):
@@ -125,9 +126,11 @@ def status_of(registry: Registry, rid: str, as_of: date, _seen: Optional[set] = 
         return make("partly_suspended", suspended[0], [e.part for e in suspended])
     if record.effective and as_of < record.effective:
         return make("not_yet", Event(record.effective, "effective", "có hiệu lực từ ngày", rid, record.number))
-    partial = [e for e in events if e.kind in ("repeals", "replaces", "repealed") and e.part and happened(e)]
+    # a partial repeal, or an amendment: the provisions it changes cease in their old wording
+    partial = [e for e in events if happened(e) and (
+        (e.kind in ("repeals", "replaces", "repealed") and e.part) or e.kind == "amends")]
     if partial:
-        return make("partly_expired", partial[0], [e.part for e in partial])
+        return make("partly_expired", partial[0], [e.part or AMENDED_PART for e in partial])
     if record.kind == "cited" and not record.effective:
         return Status(STATUS_VALUES["unknown"], as_of, None, "chỉ biết qua trích dẫn")
     since = record.effective or record.date

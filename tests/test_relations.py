@@ -69,7 +69,13 @@ CASES = [
      {("implements", "333/SNgV-VP", "178/VPUBND-KSTT", None, "mentioned")}),
     ("a report carries out", "Thực hiện Kế hoạch số 98/KH-UBND ngày 31/12/2020 của UBND tỉnh, "
      "Sở Ngoại vụ báo cáo kết quả như sau:", False,
-     {("implements", None, "98/KH-UBND", None, "mentioned")}),
+     {("implements", OWN, "98/KH-UBND", None, "self")}),
+    ("two bases on one line", "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ; "
+     "Nghị định số 154/2020/NĐ-CP ngày 31 tháng 12 năm 2020 của Chính phủ;", True,
+     {("based_on", OWN, "34/2016/NĐ-CP", None, "self"), ("based_on", OWN, "154/2020/NĐ-CP", None, "self")}),
+    ("the document speaks of itself", "Thông tư này quy định chi tiết một số điều của Luật Xuất cảnh, nhập "
+     "cảnh của công dân Việt Nam số 49/2019/QH14 về việc cấp hộ chiếu.", True,
+     {("implements", OWN, "49/2019/QH14", None, "self")}),
     ("a plan carries out", "Thực hiện Kế hoạch số 98/KH-UBND ngày 31/12/2020 của UBND tỉnh, "
      "Sở Ngoại vụ ban hành Kế hoạch như sau:", True,
      {("implements", OWN, "98/KH-UBND", None, "self")}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import collections
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -67,6 +68,8 @@ def analyse_text(text: str):
     lines = [kept if kept == line else " " * len(line) for kept, line in zip(clean_lines(original), original)]
     cleaned = reflow(lines)
     meta = extract_meta(lines)
+    if meta.type == "Văn bản hợp nhất":  # a consolidated text has no force of its own
+        meta = replace(meta, effective=None)
     locality = document_locality(meta, cleaned)
     return meta, cleaned, locate_citations(cleaned, locality, LineIndex("\n".join(lines)))
 

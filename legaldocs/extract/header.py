@@ -286,7 +286,7 @@ def _own_clauses(page: _Page, word: str, pattern: re.Pattern, before: int, after
 
 def _effective(page: _Page, start_date: Optional[date]) -> Optional[date]:
     """The date "<Type> này có hiệu lực (kể) từ ..." states; "ngày ký" is the document's."""
-    for match in _own_clauses(page, "hiệu lực", patterns.EFFECTIVE, 60, 110):
+    for match in _own_clauses(page, "hiệu lực", patterns.EFFECTIVE, 200, 110):
         when = match.group("when").strip()
         if patterns.FROM_SIGNING.match(when):
             return start_date

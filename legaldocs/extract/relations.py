@@ -53,6 +53,9 @@ def _kind_before(gap: str):
     return None, None, None
 
 
+# "Thông tư này quy định chi tiết ...": the document speaking of itself before its verb.
+_ITSELF = re.compile(r"\b(?:Luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị"
+                     r"|Kế\s+hoạch|Pháp\s+lệnh)\s+này\s*$")
 _MARKER_ONLY = re.compile(r"\s*(?:(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+|\d{1,3}|[a-zđ]|[IVXLC]+)")
 
 
@@ -92,6 +95,7 @@ class _Finder:
         self.body_start = body.start() if body else len(text)
         self.consolidated_first: Optional[str] = None
         self.pending_base: Optional[str] = None  # amended by the items of the next sentences
+        self.basis_until = -1  # where a căn cứ line's ";" ends a sentence the same line goes on
         self.found: list[Relation] = []
         self.seen: set = set()
         self.list_kind: Optional[str] = None
@@ -118,6 +122,8 @@ class _Finder:
             self._list_context(span)
             if i in by_sentence:
                 self._sentence(span, by_sentence[i])
+            else:
+                self._track_basis(span)
         return self.found
 
     def _list_context(self, span):
@@ -131,6 +137,11 @@ class _Finder:
             if kind in ("repeals", "replaces"):
                 self.list_kind = kind
 
+    def _track_basis(self, span) -> None:
+        sentence = self.text[span[0]:span[1]]
+        starts = bool(re.match(r"\W*Căn\s+cứ\b", sentence)) or self.basis_until == span[0]
+        self.basis_until = span[1] if starts and sentence.rstrip(" \t").endswith(";") else -1
+
     def _container(self, loc: Located, cits: list[Located]) -> Optional[Located]:
         for other in cits:
             if other is not loc and other.title_span and other.title_span[0] <= loc.lead_start < other.title_span[1]:
@@ -140,7 +151,9 @@ class _Finder:
     def _sentence(self, span, cits: list[Located]):
         text = self.text
         sentence_text = text[span[0]:span[1]]
-        is_basis_line = bool(re.match(r"\W*Căn\s+cứ\b", sentence_text))
+        is_basis_line = bool(re.match(r"\W*Căn\s+cứ\b", sentence_text)) or (
+            self.basis_until == span[0] and "\n" not in sentence_text[:1])
+        self._track_basis(span)
         previous: Optional[Located] = None
         previous_kind = None
         amended_base = None  # X in "X được sửa đổi, bổ sung bởi Y và Z"
@@ -196,7 +209,8 @@ class _Finder:
             if container is not None:
                 self._in_title(container, loc, kind, part, span, gap)
             else:
-                opens = at is not None and gap[:at].strip(" \t\n-–•*+.)0123456789") == ""
+                opens = at is not None and (gap[:at].strip(" \t\n-–•*+.)0123456789") == ""
+                                            or bool(_ITSELF.search(gap[:at])))
                 self._top_level(loc, kind, part, span, is_basis_line, intro, opens)
             self._after(loc, span)
             previous = loc
@@ -238,9 +252,16 @@ class _Finder:
         if kind is None and self.list_kind and self.issuing and re.fullmatch(
                 r"\s*(?:\d{1,3}[.)]|[a-zđ]\)|[-–•*+])?\s*", self.text[span[0]:loc.lead_start]):
             kind = self.list_kind
-        if kind == "attached_to" and (target == self.own or not patterns.ATTACHED_TEXT.search(
-                self.text[max(span[0], loc.lead_start - 250):loc.lead_start])):
-            return  # "Mẫu số 01 ban hành kèm theo Thông tư này" is not a link between documents
+        if kind == "attached_to":
+            if not patterns.ATTACHED_TEXT.search(self.text[max(0, loc.lead_start - 250):loc.lead_start]):
+                return  # "Mẫu số 01 ban hành kèm theo Thông tư số X" is a form, not a text
+            self.add(kind, None, target, loc, span, "mentioned", part)
+            lead_kind, lead_part, _ = _kind_before_title(
+                re.sub(r"^[\s\d.)\-–•*+]*(?:Điều\s+\d+\.\s*)?", "", self.text[span[0]:loc.lead_start]))
+            if lead_kind and self.issuing and not self.consolidated:
+                # "Điều 1. Sửa đổi, bổ sung một số điều của Quy định ... ban hành kèm theo Quyết định số X"
+                self.add(lead_kind, self.own, target, loc, span, "self", lead_part)
+            return
         if kind in _SOURCELESS:
             source = self.own if (kind == "repeal_proposed" and self.issuing) else None
             self.add(kind, source, target, loc, span, "self" if source else "mentioned", part)
@@ -254,8 +275,8 @@ class _Finder:
             else:
                 intro.append(("based_on", loc))
             return
-        if kind == "implements" and self.issuing and opens and re.match(
-                r"\W*(?:hướng|quy)", self.text[span[0]:loc.lead_start], re.IGNORECASE):
+        if kind == "implements" and self.issuing and opens and re.search(
+                r"(?:hướng\s+dẫn|quy\s+định\s+chi\s+tiết)", self.text[span[0]:loc.lead_start], re.IGNORECASE):
             # the document's own title: "Hướng dẫn thi hành Nghị định số ..."
             self.add(kind, self.own, target, loc, span, "self")
             return
@@ -300,13 +321,13 @@ class _Finder:
             elif self.issuing and self._sentence_initial(loc, span):
                 self.add(kind, self.own, loc.citation.number, loc, span, "self")
             elif patterns.MAIN_CLAUSE_REPORTS.search(rest) and self._sentence_initial(loc, span):
-                self.add(kind, None, loc.citation.number, loc, span, "mentioned")
+                self.add(kind, self.own, loc.citation.number, loc, span, "self" if self.own else "mentioned")
 
     def _sentence_initial(self, loc: Located, span) -> bool:
         head = self.text[span[0]:loc.lead_start]
         return bool(re.match(
             r"[\s\-–•*+\d.)]*(?:(?:Ngoài\s+ra|Đồng\s+thời|Bên\s+cạnh\s+đó)\s*,\s*)?"
-            r"(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Căn\s+cứ|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở)\b",
+            r"(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Căn\s+cứ|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở|Xét)\b",
             head, re.IGNORECASE))
 
 
