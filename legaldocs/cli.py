@@ -190,6 +190,50 @@ def index_command(rebuild, home, as_json):
 
 
 @main.command()
+@click.argument("query", required=False, default="")
+@click.option("--type", "doc_type", help="Document type, accents optional: 'quyet dinh'.")
+@click.option("--issuer", help="Issuer words, accents optional: 'binh dinh'.")
+@click.option("--year", type=int, help="Year of issue.")
+@_date_option("--from", "date_from", help="Issued on or after this date.")
+@_date_option("--to", "date_to", help="Issued on or before this date.")
+@click.option("--status", help="'còn hiệu lực', 'het hieu luc toan bo', ... (accents optional).")
+@click.option("--exact", is_flag=True, help="Match accents exactly (hộ chiếu ≠ hồ chiếu).")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@home_option
+@json_option
+@library_errors
+def search(query, doc_type, issuer, year, date_from, date_to, status, exact, sort, limit, home, as_json):
+    """Search documents by words, number (any spelling), issuer, type, dates and status.
+
+    Accents are optional ("ho chieu ngoai giao" finds "hộ chiếu ngoại giao"); quote a
+    phrase to match it in order; a number finds its document first.
+
+    \b
+    Example:
+      legaldocs search "ho chieu" --issuer "binh dinh" --status "con hieu luc"
+    """
+    from .browse import search_documents
+
+    result = search_documents(home, query, type=doc_type, issuer=issuer, year=year, date_from=date_from,
+                              date_to=date_to, status=status, exact_accents=exact, sort=sort, limit=limit)
+    if as_json:
+        data = {"total": result.total, "hits": [{**h.to_dict(), "date": h.date.isoformat() if h.date else None}
+                                                for h in result.hits],
+                "facets": result.facets, "suggestion": result.suggestion}
+        click.echo(_dump(data))
+        return
+    if not result.total:
+        click.echo("no documents found" + (f"; did you mean: {result.suggestion}?" if result.suggestion else ""))
+        return
+    click.echo(_table([[h.number or "", h.type or "", h.issuer or "", h.date or "", h.status or "", h.snippet]
+                       for h in result.hits], ["số, ký hiệu", "loại", "cơ quan", "ngày", "trạng thái", "trích"]))
+    counts = "; ".join(f"{name}: " + ", ".join(f"{k} ({v})" for k, v in list(values.items())[:5])
+                       for name, values in result.facets.items() if values)
+    click.echo(f"\n{result.total} documents" + (f" — {counts}" if counts else ""))
+
+
+@main.command()
 @click.argument("number")
 @_date_option("--as-of", help="Status as of this date (default today), e.g. 2014-01-01.")
 @home_option

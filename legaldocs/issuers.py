@@ -210,7 +210,9 @@ def _scan(text: str) -> list[_Found]:
         if unknown:
             found.append(_Found(_proper(unknown), None, None))
             unknown = []
-        if title:
+        if title and entry.scope != "national":
+            # "Chủ tịch UBND tỉnh" decides in its own name; a minister's circular is the
+            # ministry's ("Bộ trưởng Bộ Ngoại giao" → "Bộ Ngoại giao"), as the national database lists it
             entry = _Entry(f"{title} {entry.name}", entry.scope)
         i += t_size + size
         place, p_size = _place_at(words, keys, i)

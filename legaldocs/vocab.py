@@ -338,8 +338,9 @@ MORE_ISSUERS: tuple[Issuer, ...] = (
 )
 ISSUER_BY_CODE.update({i.code: i for i in MORE_ISSUERS if i.code not in ISSUER_BY_CODE})
 
-# Titles of office written before a body ("Bộ trưởng Bộ Tài chính"); the issuer keeps the
-# title ("Chủ tịch UBND tỉnh Bình Định" signs a Quyết định in its own name).
+# Titles of office written before a body ("Bộ trưởng Bộ Tài chính"). A local issuer keeps
+# the title ("Chủ tịch UBND tỉnh Bình Định" signs a Quyết định in its own name); a central
+# one drops it ("Bộ trưởng Bộ Tài chính" → "Bộ Tài chính", as the national database lists it).
 PERSON_TITLES: dict[str, str] = {
     # title: example
     "Phó Chủ tịch": "Phó Chủ tịch UBND tỉnh",

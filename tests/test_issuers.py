@@ -36,7 +36,7 @@ DN = "thành phố Đà Nẵng"
         ("UBND TỈNH BÌNH ĐỊNH SỞ NGOẠI VỤ", None, "Sở Ngoại vụ tỉnh Bình Định"),
         ("BỘ TÀI CHÍNH", None, "Bộ Tài chính"),
         ("BỘ TÀI CHÍNH", BD, "Bộ Tài chính"),  # a national body takes no place
-        ("Bộ trưởng Bộ Tài chính", None, "Bộ trưởng Bộ Tài chính"),
+        ("Bộ trưởng Bộ Tài chính", None, "Bộ Tài chính"),
         ("THỦ TƯỚNG CHÍNH PHỦ", None, "Thủ tướng Chính phủ"),
         ("CHÍNH PHỦ", None, "Chính phủ"),
         ("QUỐC HỘI", None, "Quốc hội"),
@@ -133,7 +133,9 @@ def test_every_abbreviation_example(abbr, entry):
 
 @pytest.mark.parametrize("title, example", sorted(vocab.PERSON_TITLES.items()))
 def test_every_title_example(title, example):
-    assert normalize_issuer(example, BD).startswith(title)
+    """A local issuer keeps its title; a central one is its body."""
+    result = normalize_issuer(example, BD)
+    assert result.startswith(title) or (example.endswith(result) and result != example)
 
 
 @pytest.mark.parametrize("issuer", vocab.MORE_ISSUERS, ids=lambda i: i.code)
