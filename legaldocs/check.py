@@ -128,9 +128,13 @@ def check_text(registry: Registry, text: str, as_of: Optional[date] = None) -> C
 
 
 def _fix(text: str, loc: Located, record, first: bool) -> Optional[Edit]:
+    """The edit for one mention. The writer's own words after the number (a trích yếu, or
+    what the sentence goes on to say) are kept: only type, number, date and issuer change."""
     if not first:
         new = format_record(record, "short")
-        return Edit(loc.lead_start, loc.tail_end, new) if text[loc.lead_start:loc.tail_end] != new else None
+        end = loc.title_span[0] if loc.title_span else loc.tail_end
+        current = text[loc.lead_start:end].rstrip()
+        return Edit(loc.lead_start, loc.lead_start + len(current), new) if current != new else None
     if loc.title_span:  # keep the writer's trích yếu; correct what precedes it
         head = format_record(record, "footnote").rstrip(".")
         end = loc.title_span[0]

@@ -677,27 +677,24 @@ def _phrase_docs(op: _Open, clause: _Clause, exact_accents: bool) -> dict:
     hashed = [_HASHED[t] for t in tokens]
     pairs = [f"{a} {b}" for a, b in zip(hashed, hashed[1:])]
     digits = [t for t in dict.fromkeys(tokens) if t.isdigit()]
-    parts = [op.weights("pairs", pair) for pair in dict.fromkeys(pairs)]
+    where = {pair: op.postings("pairs", pair, values=len(pairs) > 1) for pair in dict.fromkeys(pairs)}
+    parts = [dict(zip(ids, weights)) for ids, weights, _ in where.values()]
     parts += [op.weights("words", t) for t in digits]
     parts += [op.weights("exact", t) for t in dict.fromkeys(clause.exact)] if exact_accents else []
     docs = _intersect(parts)
     if docs and len(pairs) > 1:
-        docs = _verify_positions(op, pairs, docs)
+        docs = _verify_positions(pairs, where, docs)
     if docs and (digits or exact_accents):  # "#" stood for any number; accents were folded
         docs = _verify_text(op, _hit_pattern([clause], exact_accents), docs)
     return docs
 
 
-def _verify_positions(op: _Open, pairs: list, docs: dict) -> dict:
+def _verify_positions(pairs: list, where: dict, docs: dict) -> dict:
     """Keep the documents where the pairs follow each other; weight = occurrences."""
-    where = {}
-    for pair in dict.fromkeys(pairs):
-        ids, _, values = op.postings("pairs", pair, values=True, only=docs)
-        where[pair] = dict(zip(ids, values))
-    shifted = [((-j).__add__, where[pair]) for j, pair in enumerate(pairs)]  # p + j holds pair j
+    tables = [((-j).__add__, dict(zip(where[pair][0], where[pair][2]))) for j, pair in enumerate(pairs)]
     found = {}
-    for d in docs:
-        spots = sorted(((_positions(table[d]), shift) for shift, table in shifted), key=_first_len)
+    for d in docs:  # pair j at p means a phrase starting at p - j; start from the rarest pair
+        spots = sorted([(_positions(table[d]), shift) for shift, table in tables], key=_first_len)
         starts = set(map(spots[0][1], spots[0][0]))
         for positions, shift in spots[1:]:
             starts.intersection_update(map(shift, positions))
@@ -805,7 +802,7 @@ def _snippet(title: str, body: str, pattern: Optional[re.Pattern], width: int = 
     """The stretch of the body (else the title) with the most hits, hits as [word]."""
     text, spans = title, []
     for text in (body, title):
-        spans = [m.span() for m, _ in zip(pattern.finditer(text), range(300))] if pattern else []
+        spans = [m.span() for m, _ in zip(pattern.finditer(text, 0, 30_000), range(60))] if pattern else []
         if spans or text is title:
             break
     if not text:

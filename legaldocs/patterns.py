@@ -908,3 +908,23 @@ NUMBER_FRAGMENT = _define(
     ["15/2013/QĐ-UBND", "hộ chiếu", "2013", "Bình Định", "bà rịa - vũng tàu", "1/2"],
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+# --- pdf / akn ---
+
+# A page number printed alone at the top or bottom of a PDF page (legaldocs.readers.pdf
+# drops it there, with the running header and the signature stamp).
+PDF_PAGE_NUMBER = _define(
+    "pdf_page_number",
+    r"""^\s*(?:
+        \d{1,4}                                  # "2"
+      | [-\u2013]\s*\d{1,4}\s*[-\u2013]          # "- 2 -"
+      | (?:Trang|trang|TRANG)\s+\d{1,4}          # "Trang 2"
+        (?:\s*(?:/|trên)\s*\d{1,4})?             # "Trang 2/5", "Trang 2 trên 5"
+      | \d{1,3}\s*/\s*\d{1,3}                    # "2/5"
+    )\s*$""",
+    "A page number alone on a line at a PDF page's edge: '2', '- 2 -', 'Trang 2/5', '2/5'.",
+    ["2", " 88 ", "- 2 -", "– 12 –", "Trang 2", "Trang 2/5", "2/5"],
+    ["Điều 2", "12/2020", "3602.00.00", "2. Sở Tư pháp", "Trang phục"],
+    re.VERBOSE,
+)

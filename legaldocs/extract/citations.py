@@ -197,9 +197,7 @@ def locate_citations(text: str, locality: Optional[str] = None,
             continue  # "Mẫu số 01/TNDN": a form's code
         written, law_name, has_so, lead_start = _type_before(text, start)
         tail = _read_tail(text, end)
-        title = tail.title
-        if law_name and not title:
-            title = _squash(law_name)
+        title = _squash(law_name) if law_name else tail.title  # a law is cited by its name
         coordinated = previous is not None and re.fullmatch(
             r"[\s,;]*(?:và)?[\s]*", text[previous.tail_end:lead_start] if previous.tail_end <= lead_start else "x")
         if not title:

@@ -3,8 +3,8 @@
 Content wins where it is unambiguous, because extensions lie: a zip is read as DOCX
 whatever its name (a .doc or .txt that is really a .docx), XML whose root is
 ``akomaNtoso`` as Akoma Ntoso, a page starting with ``<html``/``<!DOCTYPE html`` as HTML.
-Otherwise the extension decides; an unknown extension is refused. Legacy Word (.doc) and
-PDF are recognised by their magic bytes and refused with a reason. Every format's text is
+Otherwise the extension decides; an unknown extension is refused. PDF is recognised by its
+magic bytes and read for its text layer; legacy Word (.doc) is refused with a reason. Every format's text is
 finally checked for TCVN3/VNI mojibake (fonts like .VnTime inside a DOCX give the same).
 """
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .akn import read_akn
 from .docx import read_docx
 from .encodings import legacy_encoding, legacy_reason
 from .html import read_html
+from .pdf import read_pdf
 from .text import read_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -29,6 +30,7 @@ FORMAT_BY_EXTENSION = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx",
     ".xml": "akn", ".akn": "akn",
+    ".pdf": "pdf",
 }
 READERS: dict[str, Callable[[bytes, str], SourceText]] = {
     "txt": lambda data, path: read_text(data, path, "txt"),
@@ -36,6 +38,7 @@ READERS: dict[str, Callable[[bytes, str], SourceText]] = {
     "html": read_html,
     "docx": read_docx,
     "akn": read_akn,
+    "pdf": read_pdf,
 }
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -43,7 +46,7 @@ PDF_MAGIC = b"%PDF-"
 
 
 def read_file(path: Union[str, os.PathLike]) -> SourceText:
-    """Read a .txt, .md, .html/.htm, .docx or Akoma Ntoso .xml file into NFC text.
+    """Read a .txt, .md, .html/.htm, .docx, .pdf or Akoma Ntoso .xml file into NFC text.
 
     Raises ReaderError ("<path>: <reason>") for missing, unreadable, too large, unknown,
     corrupt, hostile or legacy-encoded files.
@@ -78,14 +81,14 @@ def read_bytes(data: bytes, name: str) -> SourceText:
 
 
 def detect_format(data: bytes, name: str) -> str:
-    """"txt", "md", "html", "docx" or "akn" for a file's content and name."""
+    """"txt", "md", "html", "docx", "pdf" or "akn" for a file's content and name."""
     if data.startswith(ZIP_MAGIC):
         return "docx"
     if data.startswith(OLE_MAGIC):
         raise ReaderError(name, "a legacy Word .doc or an encrypted Office file is not "
                                 "supported; save it as an unencrypted .docx")
-    if data.startswith(PDF_MAGIC):
-        raise ReaderError(name, "PDF is not supported; convert it to .docx or .txt first")
+    if PDF_MAGIC in data[:1024]:  # the header may follow up to 1 KB of junk
+        return "pdf"
     head = _markup_head(data)
     if head.startswith("<"):
         if "<akomantoso" in head or ":akomantoso" in head:
