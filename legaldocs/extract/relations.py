@@ -53,6 +53,9 @@ def _kind_before(gap: str):
     return None, None, None
 
 
+_HEADING = re.compile(r"(?:Điều|Chương|Mục)\s+[\dIVX]")
+_LIST_ITEM = re.compile(r"(?:\d{1,3}[.)]|[a-zđ]\)|[-–•*+])\s")
+_BASIS_START = re.compile(r"\W*Căn\s+cứ\b")
 # "Thông tư này quy định chi tiết ...": the document speaking of itself before its verb.
 _ITSELF = re.compile(r"\b(?:Luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị"
                      r"|Kế\s+hoạch|Pháp\s+lệnh)\s+này\s*$")
@@ -129,8 +132,8 @@ class _Finder:
     def _list_context(self, span):
         """Track "Điều 3. Bãi bỏ các văn bản sau:" so the list items below inherit it."""
         sentence = self.text[span[0]:span[1]].strip()
-        if re.match(r"(?:Điều|Chương|Mục)\s+[\dIVX]", sentence) or (
-                sentence and not re.match(r"(?:\d{1,3}[.)]|[a-zđ]\)|[-–•*+])\s", sentence)):
+        if self.list_kind is not None and (_HEADING.match(sentence) or (
+                sentence and not _LIST_ITEM.match(sentence))):
             self.list_kind = None
         if self.issuing and sentence.endswith(":"):
             kind, _, _ = _kind_before(sentence[:-1])
@@ -139,7 +142,7 @@ class _Finder:
 
     def _track_basis(self, span) -> None:
         sentence = self.text[span[0]:span[1]]
-        starts = bool(re.match(r"\W*Căn\s+cứ\b", sentence)) or self.basis_until == span[0]
+        starts = self.basis_until == span[0] or bool(_BASIS_START.match(sentence))
         self.basis_until = span[1] if starts and sentence.rstrip(" \t").endswith(";") else -1
 
     def _container(self, loc: Located, cits: list[Located]) -> Optional[Located]:
@@ -151,7 +154,7 @@ class _Finder:
     def _sentence(self, span, cits: list[Located]):
         text = self.text
         sentence_text = text[span[0]:span[1]]
-        is_basis_line = bool(re.match(r"\W*Căn\s+cứ\b", sentence_text)) or (
+        is_basis_line = bool(_BASIS_START.match(sentence_text)) or (
             self.basis_until == span[0] and "\n" not in sentence_text[:1])
         self._track_basis(span)
         previous: Optional[Located] = None
