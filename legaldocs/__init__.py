@@ -1,29 +1,25 @@
-"""legaldocs: registry, search and annual review of Vietnamese legal documents."""
-from .dates import format_date, parse_date
-from .errors import LegaldocsError, NumberError, ReaderError
-from .numbers import find_numbers, match_key, parse_number
+"""legaldocs: registry, search and annual review of Vietnamese legal documents.
 
+The public functions are imported on first use, so that ``legaldocs --help`` stays fast.
+"""
 __version__ = "0.1.0"
 
-__all__ = [
-    "__version__",
-    "LegaldocsError",
-    "NumberError",
-    "ReaderError",
-    "extract_file",
-    "extract_text",
-    "find_numbers",
-    "format_date",
-    "match_key",
-    "parse_date",
-    "parse_number",
-]
+_PUBLIC = {
+    "LegaldocsError": "errors", "NumberError": "errors", "ReaderError": "errors",
+    "parse_number": "numbers", "find_numbers": "numbers", "match_key": "numbers",
+    "parse_date": "dates", "format_date": "dates",
+    "read_file": "readers",
+    "extract_file": "extract", "extract_text": "extract",
+    "Registry": "registry", "Home": "home",
+    "review_registry": "review", "status_of": "status",
+}
+
+__all__ = ["__version__", *_PUBLIC]
 
 
 def __getattr__(name):
-    # extraction pulls in the readers (lxml); import it only when asked for
-    if name in ("extract_file", "extract_text"):
-        from . import extract
+    if name in _PUBLIC:
+        import importlib
 
-        return getattr(extract, name)
-    raise AttributeError(name)
+        return getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
+    raise AttributeError(f"module 'legaldocs' has no attribute {name!r}")
