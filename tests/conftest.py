@@ -31,3 +31,13 @@ def gazette(shared_dir) -> dict:
     with path.open(encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
     return {row["slug"]: row for row in rows}
+
+
+# Figures a test measured (e.g. precision and recall against the seed gold), printed at the
+# end of the run so that CI logs show them.
+FIGURES: dict = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    for name, figures in FIGURES.items():
+        terminalreporter.write_line(f"{name}: " + ", ".join(f"{k}={v:.3f}" for k, v in figures.items()))

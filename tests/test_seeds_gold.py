@@ -78,8 +78,10 @@ def score(seeds_dir: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def figures(seeds_dir):
+    from conftest import FIGURES
+
     result = score(seeds_dir)
-    print("\nseed gold figures: " + ", ".join(f"{k}={v:.3f}" for k, v in result["figures"].items()))
+    FIGURES["extraction vs seed gold"] = result["figures"]
     return result["figures"]
 
 
