@@ -104,12 +104,15 @@ class Home:
             handle.close()
 
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write text to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _write_through_rename(path: Path, data: bytes) -> None:
+    """Write bytes to a temporary file beside ``path``, fsync, rename over ``path``."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise HomeError(f"cannot write {path}: {_reason(exc)}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -117,25 +120,21 @@ def write_atomic(path: Path, data: str) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        reason = "disk full" if exc.errno == errno.ENOSPC else exc.strerror
-        raise HomeError(f"cannot write {path}: {reason}") from exc
+        raise HomeError(f"cannot write {path}: {_reason(exc)}") from exc
+
+
+def _reason(exc: OSError) -> str:
+    return "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write text (UTF-8) to ``path`` through a temporary file and a rename."""
+    _write_through_rename(path, data.encode("utf-8"))
 
 
 def copy_atomic(source: Path, target: Path) -> None:
-    """Copy bytes through a temporary file and a rename."""
-    data = source.read_bytes()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise HomeError(f"cannot write {target}: {exc.strerror}") from exc
+    """Copy a file's bytes to ``target`` through a temporary file and a rename."""
+    _write_through_rename(target, source.read_bytes())
 
 
 def dump_json(obj) -> str:

@@ -22,7 +22,7 @@ from .home import Home, copy_atomic, dump_json, write_atomic
 from .models import CitedAt, Extraction, Link, Record
 from .registry import Registry, identity_issuer, number_year, record_id, record_to_json
 
-SUPPORTED = {".txt", ".md", ".html", ".htm", ".docx", ".xml"}
+SUPPORTED = {".txt", ".md", ".html", ".htm", ".docx", ".xml", ".pdf"}
 PARALLEL_FROM = 40  # files in a batch before extraction goes to a process pool
 MANIFEST_EVERY = 200  # records between two manifest writes
 

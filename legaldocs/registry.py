@@ -15,7 +15,6 @@ import json
 import re
 from dataclasses import fields, replace
 from datetime import date
-from pathlib import Path
 from typing import Iterable, Optional
 
 from .dates import parse_date

@@ -7,7 +7,6 @@ database's relation names (vbpl.vn).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 

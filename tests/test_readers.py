@@ -484,7 +484,7 @@ def test_content_decides_where_the_extension_lies(tmp_path, name, data, fmt):
 @pytest.mark.parametrize("name, data, fragment", [
     ("ghi-chu.rtf", b"{\\rtf1 Quyet dinh}", "unsupported file type .rtf"),
     ("ghi-chu", b"Quyet dinh", "unsupported file type (no extension)"),
-    ("scan.pdf", b"%PDF-1.4\n...", "PDF is not supported"),
+    ("scan.pdf", b"%PDF-1.4\n...", "corrupt PDF"),
     ("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "legacy Word .doc"),
 ])
 def test_unknown_formats_are_refused(tmp_path, name, data, fragment):

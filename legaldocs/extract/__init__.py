@@ -54,8 +54,9 @@ def reflow(lines: list[str]) -> str:
         following = lines[i + 1]
         soft = (line.strip() and following.strip()
                 and not line.rstrip().endswith((".", ";", ":", "!", "?", "…", "/.", "”"))
-                and not patterns.NEW_UNIT_LINE.match(line)
-                and not patterns.NEW_UNIT_LINE.match(following))
+                and not patterns.NEW_UNIT_LINE.match(following)
+                # a unit's first line ("Căn cứ ...", "Điều 1. ...") wraps into lower case
+                and (not patterns.NEW_UNIT_LINE.match(line) or following.lstrip()[:1].islower()))
         out.append(" " if soft else "\n")
     return "".join(out)
 

@@ -14,6 +14,11 @@ is not text and is skipped. Rules:
 - a table row is one line, its cells joined by " | ";
 - an ``authorialNote`` becomes a superscript marker; the notes follow the body after an
   empty line, one line each: "¹ text".
+
+A file legaldocs exported (``export.record_to_akn``, marked in ``meta/proprietary``) holds
+its source text verbatim, one ``p`` per line, empty lines included: that text is read back
+line for line, without its preface, which repeats what the text says. An export without
+its text (a document known only from citations) is refused: there is nothing to ingest.
 """
 from __future__ import annotations
 
@@ -28,6 +33,8 @@ from .markers import note_paragraph, superscript
 from .safexml import parse_xml, xml_encoding
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+# The namespace of the marker legaldocs puts in meta/proprietary of the files it exports.
+LEGALDOCS_NAMESPACE = "urn:legaldocs:record:1"
 
 # Elements holding running text: each is one line where it stands among blocks.
 LINE_ELEMENTS = frozenset({
@@ -61,6 +68,10 @@ def read_akn(data: bytes, path: str) -> SourceText:
         found = f"{{{namespace}}}{name}" if namespace else name
         raise ReaderError(path, f"not an Akoma Ntoso document (root element <{found}>, "
                                 f"expected <akomaNtoso> in {AKN_NAMESPACE})")
+    exported = exported_text(root, path)
+    if exported is not None:
+        return SourceText(path=path, text=normalize_text(exported), format="akn",
+                          encoding=xml_encoding(root))
     walker = LineWalker()
     lines = walker.lines_of(root)
     text = "\n".join(lines)
@@ -68,6 +79,19 @@ def read_akn(data: bytes, path: str) -> SourceText:
         text += "\n\n" + "\n".join(walker.notes)
     return SourceText(path=path, text=normalize_text(text), format="akn",
                       encoding=xml_encoding(root))
+
+
+def exported_text(root: etree._Element, path: str) -> Optional[str]:
+    """The verbatim text of a file legaldocs exported; None for any other AKN file."""
+    akn = f"{{{AKN_NAMESPACE}}}"
+    marker = root.find(f"./*/{akn}meta/{akn}proprietary/{{{LEGALDOCS_NAMESPACE}}}record")
+    if marker is None:
+        return None
+    if marker.get("text") != "verbatim":
+        raise ReaderError(path, "exported by legaldocs without its text (a document known only "
+                                "from citations, or whose source was missing): nothing to ingest")
+    lines = root.iterfind(f"./*/*/{akn}hcontainer[@name='text']/{akn}content/{akn}p")
+    return "\n".join("".join(p.itertext()) for p in lines)
 
 
 def _split(tag: object) -> tuple[Optional[str], str]:

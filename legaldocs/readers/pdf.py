@@ -82,9 +82,8 @@ def _page_texts(data: bytes, path: str) -> list[str]:
     with _quiet():
         try:
             reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted and not _decrypt(reader):
-                raise ReaderError(path, "encrypted PDF: it needs a password; save an "
-                                        "unprotected copy first")
+            if reader.is_encrypted:
+                _decrypt(reader, path)
             count = len(reader.pages)
             if count > MAX_PAGES:
                 raise ReaderError(path, f"too many pages ({count}; the limit is {MAX_PAGES})")
@@ -98,12 +97,19 @@ def _page_texts(data: bytes, path: str) -> list[str]:
             raise ReaderError(path, f"corrupt PDF: {reason}") from None
 
 
-def _decrypt(reader) -> bool:
-    """Open a PDF encrypted with the empty user password (permissions only)."""
+def _decrypt(reader, path: str) -> None:
+    """Open a PDF encrypted with the empty user password (permissions only), or refuse it."""
+    from pypdf.errors import DependencyError
+
     try:
-        return bool(reader.decrypt(""))
-    except Exception:  # an unsupported cipher (AES without a crypto package) or a bad file
-        return False
+        opened = reader.decrypt("")
+    except DependencyError:
+        raise ReaderError(path, "encrypted PDF (AES): reading it needs the cryptography "
+                                "package (pip install 'pypdf[crypto]')") from None
+    except Exception as exc:  # a damaged encryption dictionary
+        raise ReaderError(path, f"encrypted PDF that cannot be opened: {one_line(str(exc))}") from None
+    if not opened:
+        raise ReaderError(path, "encrypted PDF: it needs a password; save an unprotected copy first")
 
 
 @contextlib.contextmanager
