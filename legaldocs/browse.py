@@ -46,7 +46,7 @@ class DocumentView:
                 "date": r.date.isoformat() if r.date else None, "title": r.title,
                 "effective": r.effective.isoformat() if r.effective else None, "signer": r.signer,
                 "status": self.status.value, "status_detail": self.status.to_dict(),
-                "sources": [s["path"] for s in r.sources],
+                "sources": [s.path for s in r.sources],
                 "links": [l.to_dict() for l in self.links]}
 
 
@@ -56,7 +56,7 @@ def _stating_source(registry: Registry, stated_in: str) -> str:
         return stated_in  # "fact:..."
     if record.number:
         return record.number
-    return record.sources[0]["path"] if record.sources else record.id
+    return record.sources[0].path if record.sources else record.id
 
 
 def links_of(registry: Registry, rid: str) -> list[LinkView]:
@@ -110,7 +110,7 @@ def _source_text(home: Home, record: Record) -> str:
     texts = []
     for source in record.sources:
         try:
-            texts.append(read_file(home.corpus / source["path"]).text)
+            texts.append(read_file(home.corpus / source.path).text)
         except LegaldocsError:
             continue
     return "\n".join(texts)

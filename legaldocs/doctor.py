@@ -84,9 +84,9 @@ def diagnose(home: Home) -> DoctorReport:
                                         "(an interrupted ingest?)", "legaldocs doctor --repair ingests it"))
     for record in registry.records.values():
         for source in record.sources:
-            if source["path"] not in known:
+            if source.path not in known:
                 problems.append(Problem("orphan-record", "warning",
-                                        f"record {record.id} comes from {source['path']}, which the manifest lacks",
+                                        f"record {record.id} comes from {source.path}, which the manifest lacks",
                                         "legaldocs doctor --repair re-ingests it"))
     problems += _disagreements(registry)
     problems += _index_problems(home, manifest)

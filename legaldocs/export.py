@@ -383,7 +383,7 @@ def _source_text(registry: Registry, record: Record) -> Optional[str]:
 
     for source in reversed(record.sources):
         try:
-            return read_file(registry.home.corpus / source["path"]).text
+            return read_file(registry.home.corpus / source.path).text
         except LegaldocsError:
             continue
     return None

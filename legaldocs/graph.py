@@ -96,7 +96,7 @@ def _adjacent(registry: Registry, rid: str) -> set:
             edges.add(Edge(link.source_id, rid, link.kind, RELATION_KINDS[link.kind][0]))
     record = registry.records[rid]
     for cite in record.cites:
-        target = registry.resolve(cite["number"], cite.get("issuer"), cite.get("date"))
+        target = registry.resolve(cite.number, cite.issuer, cite.date)
         if target and target != rid:
             edges.add(Edge(rid, target, CITES, CITES_LABEL))
     for at in record.cited_in:

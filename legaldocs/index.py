@@ -1,28 +1,17 @@
 """The registry's search index: the only module that imports Whoosh.
 
-One Whoosh document per registry record; ``analysis`` turns its text (once) into:
-
-==========  =========================================================================
-``words``   folded syllables ("hộ" → "ho"), weighted by count (title counts triple)
-``exact``   syllables with their accents ("hộ"), for ``exact_accents=True``
-``pairs``   folded syllable bigrams ("ho chieu", numbers as "#") with positions
-``numkey``  ``match_key`` forms of every spelling of the number, plus its "15/2013"
-            and "QD-UBND" fragments, so any way of writing a number finds it
-==========  =========================================================================
-
-plus columns (``type``, ``issuer``, ``year``, ``status``, ``date``, ``length``) read in
-bulk for filters, facets, date sorting and BM25, and one stored dict per document (display
-fields and the zlib-compressed body, for snippets).
+One Whoosh document per record. ``analysis`` tokenizes its text once into ``words`` (folded
+syllables, "hộ" → "ho"), ``exact`` (accented syllables) and ``pairs`` (folded bigrams with
+positions, for phrases); ``numkey`` holds the ``match_key`` forms of the number and of its
+"15/2013" and "QD-UBND" fragments. Columns (type, issuer, year, status, date, length) are
+read in bulk for filters, facets, sorting and BM25; a stored dict carries the display fields
+and the compressed body (snippets).
 
 Queries are planned here, not by Whoosh's parser: a number goes to ``numkey`` first; a
-quoted phrase is the conjunction of its ``pairs`` terms, chained by their positions when it
-has three syllables or more; clauses, filters and facets are set operations on docnums
-read a whole posting block at a time; scores are BM25 over the surviving documents only.
-The open index is cached per process and reopened when a build or commit lands.
-
-A build is written beside the live one (``index_dir/.building-*``, two worker processes)
-and published by atomically replacing the ``CURRENT`` pointer file, so a crash leaves the
-old index answering and a reader never sees half an index.
+phrase is the conjunction of its pairs, chained by position; clauses, filters and facets are
+set operations on docnums read a posting block at a time; BM25 scores only the survivors.
+A build is written beside the live index by two processes and published by atomically
+replacing the ``CURRENT`` pointer file: a crash leaves the old index answering.
 """
 from __future__ import annotations
 
@@ -495,6 +484,8 @@ def _open(index_dir: Path) -> _Open:
     except Exception as error:
         raise LegaldocsError(f"index at {index_dir} is missing or damaged ({error.__class__.__name__}); "
                              "run legaldocs index --rebuild") from error
+    if cached is not None:  # searches hold no reader between calls (results are plain data)
+        cached.reader.close()
     _CACHE[key] = opened
     return opened
 

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Optional
 
 from .errors import LegaldocsError
 from .home import Home, copy_atomic, dump_json, write_atomic
-from .models import CitedAt, Extraction, Link, Record
+from .models import Cite, CitedAt, Extraction, Link, Record, SourceRef
 from .registry import Registry, identity_issuer, number_year, record_id, record_to_json
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".docx", ".xml", ".pdf"}
@@ -113,13 +113,12 @@ def record_from_extraction(extraction: Extraction, source_rel: str, digest: str)
             source_date=(meta.date if rel.source == meta.number else source.date if source else None)))
     # every citation on a căn cứ line belongs to the basis, also one inside another's title
     basis_lines = {r.line for r in extraction.relations if r.kind == "based_on" and r.scope == "self"}
-    cites = tuple({"number": c.number, "type": c.type, "issuer": c.issuer, "date": c.date, "title": c.title,
-                   "line": c.line, "flags": list(c.flags), "in_basis": c.line in basis_lines}
+    cites = tuple(Cite(c.number, c.line, c.type, c.issuer, c.date, c.title, c.flags, c.line in basis_lines)
                   for c in extraction.citations)
     return Record(
         id=rid, kind="full", number=meta.number, type=meta.type, issuer=meta.issuer, date=meta.date,
         title=meta.title, signer=meta.signer, effective=meta.effective, expires=meta.expires,
-        term=meta.term, place=meta.place, sources=({"path": source_rel, "sha256": digest},),
+        term=meta.term, place=meta.place, sources=(SourceRef(source_rel, digest),),
         links=tuple(links), cites=cites)
 
 
@@ -127,7 +126,7 @@ def _merge_full(old: Optional[Record], new: Record) -> Record:
     """Two texts of the same document (a DOCX and a PDF of it): keep both sources."""
     if old is None or old.kind != "full":
         return new
-    sources = tuple({s["path"]: s for s in old.sources + new.sources}.values())
+    sources = tuple({s.path: s for s in old.sources + new.sources}.values())
     return replace(new, sources=sources)
 
 
@@ -139,14 +138,13 @@ def rebuild_cited(registry: Registry) -> tuple[dict, set]:
     cited_in = collections.defaultdict(list)
     for record in full.values():
         for cite in record.cites:
-            target = base.resolve(cite["number"], cite.get("issuer"), cite.get("date"))
-            at = CitedAt(record.id, cite["line"], cite.get("date"), cite.get("issuer"),
-                         cite.get("title"), tuple(cite.get("flags", ())))
+            target = base.resolve(cite.number, cite.issuer, cite.date)
+            at = CitedAt(record.id, cite.line, cite.date, cite.issuer, cite.title, cite.flags)
             if target is not None:
                 cited_in[target].append(at)
                 continue
-            year = number_year(cite["number"], cite.get("date"))
-            key = (cite["number"], identity_issuer(cite["number"], cite.get("issuer")), year)
+            year = number_year(cite.number, cite.date)
+            key = (cite.number, identity_issuer(cite.number, cite.issuer), year)
             groups.setdefault(key, []).append((cite, at))
     # an observation without issuer or year joins the one group that fits, if only one does
     merged: dict = collections.OrderedDict()
@@ -161,16 +159,16 @@ def rebuild_cited(registry: Registry) -> tuple[dict, set]:
         merged.setdefault(home_key, []).extend(items)
     cited = {}
     for (number, ident, year), items in merged.items():
-        issuers = collections.Counter(c.get("issuer") for c, _ in items if c.get("issuer"))
+        issuers = collections.Counter(c.issuer for c, _ in items if c.issuer)
         issuer = issuers.most_common(1)[0][0] if issuers else ident
-        dates = collections.Counter(c.get("date") for c, _ in items if c.get("date"))
+        dates = collections.Counter(c.date for c, _ in items if c.date)
         when = dates.most_common(1)[0][0] if dates else None
         rid = record_id(number, issuer, when if when else (None if year is None else _year_date(year)))
-        types = collections.Counter(c.get("type") for c, _ in items
-                                    if c.get("type") and c.get("type") not in ("Văn bản", "Công văn"))
-        titles = [c.get("title") for c, _ in items if c.get("title")]
+        types = collections.Counter(c.type for c, _ in items
+                                    if c.type and c.type not in ("Văn bản", "Công văn"))
+        titles = [c.title for c, _ in items if c.title]
         cited[rid] = Record(id=rid, kind="cited", number=number,
-                            type=(types.most_common(1)[0][0] if types else items[0][0].get("type")),
+                            type=(types.most_common(1)[0][0] if types else items[0][0].type),
                             issuer=issuer, date=when, title=max(titles, key=len) if titles else None,
                             cited_in=tuple(sorted({at for _, at in items}, key=lambda a: (a.source_id, a.line))))
     # full records keep the list of who cites them too
@@ -251,7 +249,7 @@ def _run_extractions(paths: list[str], workers: int) -> list:
 def _forget_source(home: Home, registry: Registry, rid: str, rel: str) -> None:
     """A changed file now yields another document: drop it from its old record."""
     record = registry.records[rid]
-    remaining = tuple(s for s in record.sources if s["path"] != rel)
+    remaining = tuple(s for s in record.sources if s.path != rel)
     if remaining:
         return  # another text of the same document still stands
     registry.records.pop(rid)

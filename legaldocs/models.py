@@ -178,6 +178,28 @@ class CitedAt(_ToDict):
 
 
 @dataclass(frozen=True)
+class SourceRef(_ToDict):
+    """A source file of a full record, relative to the home's corpus/, with its hash."""
+
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Cite(_ToDict):
+    """A citation a record's text makes, as stored with the record."""
+
+    number: str
+    line: int
+    type: Optional[str] = None
+    issuer: Optional[str] = None
+    date: Optional[date] = None
+    title: Optional[str] = None
+    flags: tuple = ()
+    in_basis: bool = False  # on a căn cứ line
+
+
+@dataclass(frozen=True)
 class Record(_ToDict):
     """One document in the registry: "full" when its text was ingested, "cited" when it is
     only known from citations (number, type, issuer, date, title, who cites it, where)."""
@@ -194,9 +216,9 @@ class Record(_ToDict):
     expires: Optional[date] = None
     term: Optional[str] = None
     place: Optional[str] = None
-    sources: tuple = ()  # ({"path", "sha256"}, ...) for full records
+    sources: tuple = ()  # SourceRef, for full records
     links: tuple = ()  # Links this record's text states
-    cites: tuple = ()  # ({"target_id", "number", "line", "in_basis"}, ...) citations it makes
+    cites: tuple = ()  # Cite, every citation its text makes
     cited_in: tuple = ()  # CitedAt, for every text citing it
 
 

@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from .dates import parse_date
 from .errors import LegaldocsError
 from .home import Home
-from .models import CitedAt, Link, Record
+from .models import Cite, CitedAt, Link, Record, SourceRef
 from .issuers import issuer_from_code
 from .numbers import fold, issuer_of, match_key, try_parse_number
 
@@ -103,6 +103,8 @@ def record_to_json(record: Record) -> dict:
                      for link in record.links]
     data["cited_in"] = [{k: v for k, v in _encode(c).items() if v not in (None, [], "")}
                         for c in record.cited_in]
+    data["cites"] = [{k: v for k, v in _encode(c).items() if v not in (None, [], "", False)}
+                     for c in record.cites]
     return data
 
 
@@ -116,8 +118,9 @@ def record_from_json(data: dict) -> Record:
                           for l in data.get("links", ()))
     data["cited_in"] = tuple(CitedAt(**{**_decode_dates(c), "flags": tuple(c.get("flags", ()))})
                              for c in data.get("cited_in", ()))
-    data["sources"] = tuple(data.get("sources", ()))
-    data["cites"] = tuple(_decode_dates(c) for c in data.get("cites", ()))
+    data["sources"] = tuple(SourceRef(**s) for s in data.get("sources", ()))
+    data["cites"] = tuple(Cite(**{**_decode_dates(c), "flags": tuple(c.get("flags", ()))})
+                          for c in data.get("cites", ()))
     known = {f.name for f in fields(Record)}
     return Record(**{k: v for k, v in data.items() if k in known})
 

@@ -262,9 +262,9 @@ def rule_cites_ceased(ctx: Context, record: Record) -> list[Finding]:
     acted_on = {l.target_id for l in ctx.registry.links_from(record.id)}
     found, seen = [], set()
     for cite in record.cites:
-        if cite.get("in_basis"):
+        if cite.in_basis:
             continue
-        target = ctx.registry.resolve(cite["number"], cite.get("issuer"), cite.get("date"))
+        target = ctx.registry.resolve(cite.number, cite.issuer, cite.date)
         if target is None or target in acted_on or target in seen or target == record.id:
             continue
         if ctx.status(target).value == EXPIRED:
@@ -272,8 +272,8 @@ def rule_cites_ceased(ctx: Context, record: Record) -> list[Finding]:
             text, evidence = _ceased_reason(ctx, target)
             found.append(_finding(
                 ctx, record, "cites-ceased", 6, "sửa đổi, bổ sung",
-                f"Văn bản dẫn chiếu {ctx.cite(target, cite['number'])} (dòng {cite['line']}), văn bản này {text}.",
-                [Evidence(record.number, "cites", f"dòng {cite['line']}: {cite['number']}", record.date)] + evidence,
+                f"Văn bản dẫn chiếu {ctx.cite(target, cite.number)} (dòng {cite.line}), văn bản này {text}.",
+                [Evidence(record.number, "cites", f"dòng {cite.line}: {cite.number}", record.date)] + evidence,
                 "medium"))
     return found
 

@@ -256,7 +256,7 @@ def test_the_akn_reader_reads_an_export_as_its_source(registry, tmp_path):
     path.write_bytes(export.record_to_akn(registry, record))
     source = read_file(path)
     assert source.format == "akn"
-    assert source.text == read_file(registry.home.corpus / record.sources[0]["path"]).text
+    assert source.text == read_file(registry.home.corpus / record.sources[0].path).text
 
 
 def test_a_cited_record_exports_its_metadata_and_is_not_ingested(registry, schema, tmp_path):
@@ -283,14 +283,14 @@ def test_round_trip_export_akn_then_ingest_gives_the_same_records(registry, tmp_
     assert comparable(again) == comparable(registry)
     for rid, record in again.records.items():
         if record.kind == "full":
-            assert record.sources[0]["path"].endswith(".xml")
+            assert record.sources[0].path.endswith(".xml")
 
 
 def test_a_record_whose_source_is_gone_is_exported_without_text(tmp_path):
     home = build_home(tmp_path)
     registry = Registry.load(home)
     record = registry.records[ROOT_ID]
-    (home.corpus / record.sources[0]["path"]).unlink()
+    (home.corpus / record.sources[0].path).unlink()
     written = export.export_akn(registry, tmp_path / "akn", generated=AS_OF)
     assert [rid for rid, _ in written.without_text] == [ROOT_ID]
     with pytest.raises(ReaderError, match="without its text"):
