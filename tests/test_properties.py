@@ -8,13 +8,16 @@ What each property promises:
   n.key``) and keeps its match key.
 - ``format_date`` → ``parse_date`` / ``find_dates`` gives the date back, in every form;
   ``parse_date``/``find_dates`` never raise, ``parse_user_date`` only raises ``DateError``.
-- ``extract_text`` survives arbitrary Unicode (surrogates and private use included), gives
-  the same answer for NFD and NFC text, finishes on a 1 MB line, deep nesting and 10,000
-  citations, with peak memory (``tracemalloc``) under ``MEMORY_FACTOR`` times the input.
-- ``read_bytes`` raises nothing but ``ReaderError`` whatever the bytes and the extension.
+- ``extract_text`` survives arbitrary Unicode (surrogates and private use included) and
+  shuffled legal prose, gives the same answer for NFD and NFC text, and finishes on a 1 MB
+  line, deep nesting and 10,000 citations with peak memory (``tracemalloc``) under
+  ``MEMORY_FACTOR`` bytes per input byte plus ``LINE_BYTES`` per line.
+- ``read_bytes`` raises nothing but ``ReaderError`` (whose message starts with the file
+  name) whatever the bytes, the markup, the zip members and the extension.
 
-The budgets (examples per property, memory factors) are module constants, quoted in
-docs/reliability.md.
+The budgets (examples per property, memory bounds) are module constants, quoted in
+docs/reliability.md with the figures measured; the peaks are added to the run summary.
+A property that found a library bug is kept as a strict xfail naming the bug.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ import zipfile
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from legaldocs.dates import find_dates, format_date, parse_date, parse_user_date
@@ -39,7 +42,8 @@ from legaldocs.vocab import KNOWN_CODES
 EXAMPLES = 300  # examples per cheap property (numbers, dates)
 EXTRACT_EXAMPLES = 60  # examples per extract_text property
 READER_EXAMPLES = 150  # examples per read_bytes property
-MEMORY_FACTOR = 50  # peak traced memory / input size, for the big inputs
+MEMORY_FACTOR = 50  # peak traced memory per byte of input (UTF-8), for the big inputs ...
+LINE_BYTES = 100  # ... plus this much per line (each line is a str object, in a few lists)
 SECONDS = 20  # wall-clock bound for each big input (CI machines are slow)
 
 FAST = settings(max_examples=EXAMPLES, deadline=None,
@@ -99,11 +103,18 @@ def traced(func, *args):
     return result, peak, time.perf_counter() - started
 
 
-def input_size(text: str) -> int:
-    """What the input costs in memory: the str object CPython holds."""
-    import sys
+def memory_bound(text: str) -> int:
+    """The peak allowed for one call on ``text``: linear in its bytes and lines."""
+    return MEMORY_FACTOR * len(text.encode("utf-8", "surrogatepass")) + LINE_BYTES * (text.count("\n") + 1)
 
-    return sys.getsizeof(text)
+
+def report(name: str, figures: dict) -> None:
+    """Add figures to the run summary (conftest.FIGURES), when the conftest offers it."""
+    try:
+        from conftest import FIGURES
+    except ImportError:
+        return
+    FIGURES.setdefault(name, {}).update(figures)
 
 
 # --- strategies --------------------------------------------------------------------------
@@ -145,6 +156,52 @@ def numbers_as_written(draw):
 
 
 valid_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+
+
+# Lines of real legal prose (header, căn cứ, amendment, repeal, attachments, footnotes), to
+# be shuffled, cut and glued together with numbers and dates by ``legal_texts``.
+PHRASES = DECISION.split("\n") + [
+    "Căn cứ Luật Doanh nghiệp số 59/2020/QH14 được sửa đổi, bổ sung bởi Luật số 03/2022/QH15;",
+    "2. Thông tư số 01/2021/TT-BNG ngày 10 tháng 3 năm 2021 hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.",
+    "Điều 2. Bãi bỏ Điều 4 của Quyết định số 12/2019/QĐ-UBND ngày 05 tháng 4 năm 2019.",
+    "Điều 3. Bãi bỏ các văn bản sau:", "1. Quyết định số 10/2015/QĐ-UBND ngày 02 tháng 3 năm 2015;",
+    "Sửa đổi, bổ sung một số điều của Quyết định số 15/2013/QĐ-UBND ngày 05 tháng 7 năm 2013",
+    "Hướng dẫn thi hành Nghị định số 16/2015/NĐ-CP ngày 14 tháng 02 năm 2015",
+    "Điều 1. Đính chính Thông tư số 01/2021/TT-BNG như sau:",
+    "Điều 1. Đình chỉ thi hành Quyết định số 10/2020/QĐ-UBND ngày 02/3/2020.",
+    "(Ban hành kèm theo Quyết định số 15/2013/QĐ-UBND ngày 05/7/2013 của UBND tỉnh Bình Định)",
+    "Thực hiện Kế hoạch số 58 /KH-SNgV ngày 12/01/2024 của Sở Ngoại vụ¹, Sở Ngoại vụ báo cáo như sau:",
+    "¹ Kế hoạch số 283/KH-SNG ngày 30/12/2023.", "V/v đề nghị bãi bỏ Quyết định số 14/2014/QĐ-UBND",
+    "“Điều 6a. Nộp hồ sơ trực tuyến", "Nghị định này thay thế Nghị định số 12/2012/NĐ-CP.",
+    "XÁC THỰC VĂN BẢN HỢP NHẤT", "Số: 05/VBHN-BNG", "Hà Nội, ngày 10 tháng 9 năm 2024",
+    "Căn cứ Chỉ thị số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị;", "Quyết định số 340/TTg ngày 24/5/1996",
+    "Chương I", "QUY ĐỊNH CHUNG", "Nơi nhận:", "- Như Điều 3;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+    "THÔNG TƯ", "NGHỊ ĐỊNH", "KẾ HOẠCH", "BÁO CÁO", "VĂN BẢN HỢP NHẤT", "QUYẾT NGHỊ:", "",
+]
+
+
+@st.composite
+def legal_texts(draw):
+    """Real legal lines, shuffled, cut, repeated and glued to random numbers, dates and noise."""
+    lines = []
+    for _ in range(draw(st.integers(1, 40))):
+        line = draw(st.sampled_from(PHRASES))
+        action = draw(st.sampled_from(["keep", "keep", "cut", "number", "date", "noise", "upper", "nfd"]))
+        if action == "cut" and line:
+            a, b = sorted(draw(st.lists(st.integers(0, len(line)), min_size=2, max_size=2)))
+            line = line[a:b]
+        elif action == "number":
+            line += " số " + unicodedata.normalize("NFC", draw(numbers_as_written()))
+        elif action == "date":
+            line += " ngày " + format_date(draw(valid_dates), draw(st.sampled_from(["numeric", "words"])))
+        elif action == "noise":
+            line += draw(st.text(any_char, max_size=8))
+        elif action == "upper":
+            line = line.upper()
+        elif action == "nfd":
+            line = unicodedata.normalize("NFD", line)
+        lines.append(line)
+    return draw(st.sampled_from(["\n", "\r\n", " ", "\n\n"])).join(lines)
 
 
 # --- numbers -----------------------------------------------------------------------------
@@ -270,6 +327,18 @@ def test_extract_text_survives_vietnamese_noise_around_a_decision(noise, where):
     extract_text(text)
 
 
+@SLOWER
+@given(legal_texts())
+def test_extract_text_survives_shuffled_legal_prose(text):
+    extraction = extract_text(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    for citation in extraction.citations:
+        assert 1 <= citation.line <= lines
+        assert parse_number(citation.number).key == citation.number
+    for relation in extraction.relations:
+        assert 1 <= relation.line <= lines
+
+
 def _same(a, b) -> bool:
     return a.document == b.document and a.citations == b.citations and a.relations == b.relations
 
@@ -298,7 +367,7 @@ BIG_INPUTS = {
     # one 1 MB line of running text with a citation every ~200 characters
     "1 MB line": lambda: ("Căn cứ Quyết định số 58/2012/QĐ-TTg ngày 24 tháng 12 năm 2012 của Thủ tướng "
                           "Chính phủ về sử dụng và quản lý hộ chiếu ngoại giao, hộ chiếu công vụ; "
-                          * 6000)[:1_000_000],
+                          * 7000)[:1_000_000],
     # one 1 MB line with no space at all
     "1 MB word": lambda: "đ" * 1_000_000,
     # 20,000 nested parentheses around a citation
@@ -317,10 +386,12 @@ BIG_INPUTS = {
 def test_big_inputs_finish_with_bounded_memory(name):
     text = BIG_INPUTS[name]()
     extraction, peak, seconds = traced(extract_text, text)
+    size = len(text.encode("utf-8"))
+    report("extract_text peak memory / input bytes", {name: peak / size})
     assert seconds < SECONDS, f"{name}: {seconds:.1f} s"
-    assert peak < MEMORY_FACTOR * input_size(text), f"{name}: peak {peak} bytes for {input_size(text)}"
+    assert peak < memory_bound(text), f"{name}: peak {peak} bytes for {size} bytes of input"
     if name == "1 MB line":
-        assert len(extraction.citations) >= 4000
+        assert len(text) == 1_000_000 and len(extraction.citations) >= 6000
 
 
 def ten_thousand_citations() -> str:
@@ -340,8 +411,10 @@ def test_ten_thousand_citations_in_one_file():
     expected = {f"{i:02d}/{2000 + i % 20}/QĐ-UBND" for i in range(1, 10_001)}
     assert expected <= numbers
     assert len([c for c in extraction.citations if c.number in expected]) == 10_000
+    size = len(text.encode("utf-8"))
+    report("extract_text peak memory / input bytes", {"10,000 citations": peak / size})
     assert seconds < SECONDS * 3, f"{seconds:.1f} s"
-    assert peak < MEMORY_FACTOR * input_size(text), f"peak {peak} bytes for {input_size(text)}"
+    assert peak < memory_bound(text), f"peak {peak} bytes for {size} bytes of input"
 
 
 # --- read_bytes --------------------------------------------------------------------------
@@ -398,6 +471,40 @@ def zips(draw):
     return data[:cut] if draw(st.booleans()) else data
 
 
+AKN_TAGS = ["p", "num", "heading", "article", "paragraph", "docNumber", "docDate", "ref", "b", "br", "eol",
+            "authorialNote", "table", "tr", "td", "meta", "chapter", "preface", "preamble", "body", "x"]
+HTML_TAGS = ["p", "div", "br", "sup", "a", "table", "tr", "td", "pre", "script", "style", "span", "b", "li"]
+
+
+def markup(tags: list, depth: int = 4):
+    """Random well- or ill-formed markup from ``tags``, with random text and attributes."""
+    leaf = st.lists(st.sampled_from(list(VIETNAMESE + " 0123456789/-.<&>;\"'") + ["&amp;", "&nbsp;", "&#1;", "&#xD800;"]),
+                    max_size=30).map("".join)
+
+    def element(children):
+        return st.builds(lambda tag, attr, body, closed: f"<{tag}{attr}>{''.join(body)}" + (f"</{tag}>" if closed else ""),
+                         st.sampled_from(tags), st.sampled_from(["", ' href="#_ftn1"', ' id="1"', " x='&lt;'"]),
+                         st.lists(children, max_size=4), st.booleans())
+    return st.recursive(leaf, element, max_leaves=30)
+
+
+@READERS
+@given(markup(AKN_TAGS), st.sampled_from(["akn", "html"]), st.sampled_from([".xml", ".html", ".txt"]))
+def test_read_bytes_on_random_markup(body, wrapper, extension):
+    if wrapper == "akn":
+        data = f'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act>{body}</act></akomaNtoso>'
+    else:
+        data = f"<!DOCTYPE html><html><body>{body}</body></html>"
+    _read_refuses_only_by_name(data.encode("utf-8", "surrogatepass"), f"page{extension}")
+
+
+@READERS
+@given(markup(HTML_TAGS), st.sampled_from(["utf-8", "windows-1258", "latin-1", "bogus", "utf-16"]))
+def test_read_bytes_on_random_html(body, charset):
+    data = f'<html><head><meta charset="{charset}"></head><body>{body}</body></html>'
+    _read_refuses_only_by_name(data.encode("utf-8", "surrogatepass"), "page.html")
+
+
 @READERS
 @given(zips(), st.sampled_from([".docx", ".txt", ".xml"]))
 def test_read_bytes_on_arbitrary_zips(data, extension):
@@ -408,7 +515,36 @@ def test_read_bytes_on_a_big_junk_file_is_bounded():
     data = bytes(range(256)) * 40_000  # 10 MB of every byte value
     with pytest.raises(ReaderError):
         read_bytes(data, "big.txt")
-    text = ("Căn cứ Quyết định số 15/2013/QĐ-UBND; " * 200_000).encode("utf-8")[:8_000_000]
-    source, peak, seconds = traced(read_bytes, text, "big.txt")
-    assert peak < MEMORY_FACTOR * len(text)
+    text = "Căn cứ Quyết định số 15/2013/QĐ-UBND;\n" * 200_000  # 8 MB of UTF-8
+    source, peak, seconds = traced(read_bytes, text.encode("utf-8"), "big.txt")
+    assert source.text == text
+    report("read_bytes peak memory / input bytes", {"8 MB text": peak / len(text.encode("utf-8"))})
+    assert peak < memory_bound(text)
     assert seconds < SECONDS
+
+
+# lxml's HTML parser recovers from errors; past its resource limits (256 levels of nesting,
+# 10 MB in one text node or attribute) it stops, logs a FATAL error and returns the tree so
+# far, without raising: the reader then returns a truncated text as if it were complete.
+TRUNCATED_HTML = {
+    "300 nested divs": b"<html><body><p>Dau 01/2020/QD-UBND</p>" + b"<div>" * 300 + b"Giua 15/2013/QD-UBND"
+                       + b"</div>" * 300 + b"<p>Cuoi 16/2013/QD-UBND</p></body></html>",
+    "11 MB paragraph": b"<html><body><p>Dau</p><p>" + b"Can cu Quyet dinh so 15/2013/QD-UBND. " * 300_000
+                       + b"</p><p>Cuoi 16/2013/QD-UBND</p></body></html>",
+    "11 MB attribute": b'<html><body><p>Dau</p><p title="' + b"x" * 11_000_000
+                       + b'">Giua</p><p>Cuoi 16/2013/QD-UBND</p></body></html>',
+}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: readers/html.py returns the text before the point where lxml's HTML parser hit a "
+    "resource limit (nesting > 255, a text node or attribute > 10 MB) and drops the rest "
+    "silently; it should raise ReaderError (parser.error_log has a FATAL entry)"))
+@pytest.mark.parametrize("name", list(TRUNCATED_HTML))
+def test_html_past_the_parser_limits_is_refused_or_read_whole(name):
+    try:
+        source = read_bytes(TRUNCATED_HTML[name], "trang.html")
+    except ReaderError as exc:
+        assert str(exc).startswith("trang.html: ")
+        return
+    assert source.text.endswith("Cuoi 16/2013/QD-UBND"), source.text[-80:]
