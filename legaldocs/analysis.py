@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -25,6 +26,7 @@ MARK_OPEN, MARK_CLOSE = "[", "]"  # around each hit in a snippet
 TITLE_BOOST = 2  # a title syllable counts as 1 + TITLE_BOOST occurrences
 WORD = re.compile(r"\w+")
 SEP = "\x00"  # between title and body: no pair or phrase spans it
+_ONE = struct.Struct("=I").pack  # the common one-position value, as array("I").tobytes() would
 
 
 def _fold_table() -> dict:
@@ -112,7 +114,8 @@ def analyze(title: str, body: str) -> tuple:
     for name, tokens, head in (("words", folded, ntitle), ("exact", exact, ntitle), ("pairs", pairs, ntitle - 1)):
         boost = Counter(tokens[:max(head, 0)])
         if name == "pairs":
-            out[name] = [(t.encode(), float(len(p) + TITLE_BOOST * boost[t]), array("I", p).tobytes())
+            out[name] = [(t.encode(), float(len(p) + TITLE_BOOST * boost[t]),
+                          _ONE(p[0]) if len(p) == 1 else array("I", p).tobytes())
                          for t, p in spots.items()]
         else:
             counts = Counter(tokens)
@@ -175,49 +178,47 @@ def folded_words(text: str) -> str:
     return text
 
 
-# --- snippets ---------------------------------------------------------------------------
+# --- hits and snippets ------------------------------------------------------------------
 
-_MARKS = "[\u0300-\u036f]*"  # combining accents, once the text is NFD
-
-
-def _letter(c: str, exact: bool) -> str:
-    if exact or not c.isalpha():
-        return f"[{c}{c.upper()}]" if c.isalpha() and c != c.upper() else re.escape(c)
-    if c == "d":
-        return "[dDđĐðÐ]"
-    return f"[{c}{c.upper()}]" + (_MARKS if c in "aeiouy" else "")
-
-
-def hit_pattern(clauses: list, exact: bool = False) -> Optional[re.Pattern]:
-    """One regex finding every clause whatever its case: in NFD text with any accents ("ho"
-    → [hH][oO] + combining marks), or, when ``exact``, in NFC text with the accents as typed.
-    (Small classes: a class of every accented letter takes milliseconds to compile.)"""
-    gap, edge = r"[^\w\u0300-\u036f]+", r"[\w\u0300-\u036f]"
-    alternatives = [gap.join("".join(_letter(c, exact) for c in token) for token in
-                             (clause.exact if exact else clause.tokens)) for clause in clauses]
-    return re.compile(f"(?<!{edge})(?:{'|'.join(alternatives)})(?!{edge})") if alternatives else None
-
-
-def prepared(text: str, exact: bool) -> str:
-    """The form of ``text`` that ``hit_pattern`` searches."""
-    return text if exact else unicodedata.normalize("NFD", text)
-
-
-def snippet(title: str, body: str, pattern: Optional[re.Pattern], exact: bool, width: int = 200) -> str:
-    """The stretch of the body (else the title) with the most hits, hits as [word]; the scan
-    stops soon after the first hits, so a long document costs no more than a short one."""
-    text, spans = "", []
-    for text in (prepared(body, exact), prepared(title, exact)):
-        for match in pattern.finditer(text) if pattern else ():
-            if spans and (match.start() > spans[0][0] + 3 * width or len(spans) > 40):
-                break
-            spans.append(match.span())
-        if spans:
+def find_hits(text: str, clauses: list, exact: bool, *, width: int = 200, first: bool = False) -> list:
+    """(start, end) of the clauses in NFC ``text``, found on its syllables (folded unless
+    ``exact``): no regex to compile per query. Stops soon after the first hits (or at the
+    first when ``first``), so a long document costs little more than a short one."""
+    by_last: dict = {}
+    for clause in clauses:
+        tokens = clause.exact if exact else clause.tokens
+        by_last.setdefault(tokens[-1], []).append(tokens)
+    longest = max((len(t) for seqs in by_last.values() for t in seqs), default=0)
+    recent: list = []
+    spans: list = []
+    for match in WORD.finditer(text):
+        token = match.group().lower()
+        recent.append((token if exact else FOLDED[token], match.start(), match.end()))
+        if len(recent) > longest:
+            del recent[0]
+        for tokens in by_last.get(recent[-1][0], ()):
+            n = len(tokens)
+            if n <= len(recent) and all(recent[-n + k][0] == tokens[k] for k in range(n - 1)):
+                spans.append((recent[-n][1], recent[-1][2]))
+                if first:
+                    return spans
+        if spans and (match.start() > spans[0][0] + 3 * width or len(spans) > 40):
             break
-    else:
-        text = prepared(title or body, exact)
+    return spans
+
+
+def snippet(title: str, body: str, clauses: list, exact: bool, width: int = 200) -> str:
+    """The stretch of the body (else the title) with the most hits, hits as [word]."""
+    text, spans = title or body, []
+    for candidate in (body, title):
+        spans = find_hits(candidate, clauses, exact, width=width) if candidate and clauses else []
+        if spans:
+            text = candidate
+            break
     merged = []
-    for s, e in spans:  # "[hộ] [chiếu]" → "[hộ chiếu]"
+    for s, e in sorted(spans):  # "[hộ] [chiếu]" → "[hộ chiếu]"
+        if merged and s < merged[-1][1]:
+            continue
         if merged and not text[merged[-1][1]:s].strip():
             merged[-1] = (merged[-1][0], e)
         else:
@@ -239,7 +240,7 @@ def snippet(title: str, body: str, pattern: Optional[re.Pattern], exact: bool, w
             out += [text[at:s], MARK_OPEN, text[s:e], MARK_CLOSE]
             at = e
     out.append(text[at:hi])
-    extract = unicodedata.normalize("NFC", re.sub(r"\s+", " ", "".join(out)).strip())
+    extract = re.sub(r"\s+", " ", "".join(out)).strip()
     return ("…" if lo > 0 else "") + extract + ("…" if hi < len(text) else "") if extract else ""
 
 
@@ -289,7 +290,22 @@ def bm25(docs, parts: list, lengths, average: float, size: int, k1: float = 1.2,
     return scores
 
 
+def edits(a: str, b: str) -> int:
+    """Edit distance where swapping two neighbouring letters is one edit (optimal string
+    alignment): "chiue" → "chieu" is 1."""
+    previous, row = None, list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        before, row = row, [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            row[j] = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (x != y))
+            if previous and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], previous[j - 2] + 1)
+        previous = before
+    return row[-1]
+
+
 def day_number(value, default: int) -> int:
+    """A date (or an ISO string) as the yyyymmdd integer of the date column."""
     if not value:
         return default
     value = date.fromisoformat(value) if isinstance(value, str) else value

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Optional
 
 from .errors import LegaldocsError
-from .home import Home, write_atomic
+from .home import Home, HomeError, index_builder, write_atomic
 from .models import Record, Status
 from .registry import Registry
 from .status import status_of
@@ -143,10 +143,22 @@ def _stamp(home: Home) -> dict:
 
 def rebuild_index(home: Home) -> int:
     """Recreate index/ from corpus/ alone; returns the number of documents indexed."""
+    with index_builder(home, wait=True):
+        return _build(home)
+
+
+def _build(home: Home) -> int:
+    import shutil
+
     from . import index
 
     registry = Registry.load(home)
-    count = index.build_index(home.index_dir, index_documents(home, registry))
+    try:
+        for stale in home.index_dir.glob(".building-*"):  # we hold the lock: no build is running
+            shutil.rmtree(stale, ignore_errors=True)
+        count = index.build_index(home.index_dir, index_documents(home, registry))
+    except OSError as exc:
+        raise HomeError(f"cannot write the index in {home.index_dir}: {exc.strerror or exc}") from exc
     write_atomic(home.index_dir / STAMP, json.dumps(
         {"generation": _generation(home), "built": date.today().isoformat(), "documents": count}))
     return count
@@ -156,13 +168,21 @@ def ensure_index(home: Home) -> None:
     """Build or refresh the index when corpus/ changed or the day did (statuses move)."""
     from . import index
 
-    stamp = _stamp(home)
-    if (not index.index_exists(home.index_dir) or stamp.get("generation") != _generation(home)
-            or stamp.get("built") != date.today().isoformat()):
-        if not home.records_dir.is_dir():
-            raise LegaldocsError(f"{home.root} holds no corpus/records: run legaldocs ingest first "
-                                 "(or choose a home with --home / LEGALDOCS_HOME)")
-        rebuild_index(home)
+    def stale() -> bool:
+        stamp = _stamp(home)
+        return (not index.index_exists(home.index_dir) or stamp.get("generation") != _generation(home)
+                or stamp.get("built") != date.today().isoformat())
+
+    if not stale():
+        return
+    if not home.records_dir.is_dir():
+        raise LegaldocsError(f"{home.root} holds no corpus/records: run legaldocs ingest first "
+                             "(or choose a home with --home / LEGALDOCS_HOME)")
+    exists = index.index_exists(home.index_dir)
+    with index_builder(home, wait=not exists) as building:
+        if building and stale():  # another process may have just rebuilt it
+            _build(home)
+        # else: another process is rebuilding; the current index answers meanwhile
 
 
 def search_documents(home: Home, query: str, **filters):

@@ -8,8 +8,9 @@ import os
 from dataclasses import dataclass
 
 from .errors import LegaldocsError
-from .home import Home, dump_json, write_atomic
+from .home import Home, dump_json, index_builder, write_atomic
 from .numbers import match_key
+from .ingest import check_manifest, sweep_temporaries
 from .registry import Registry
 
 
@@ -43,7 +44,9 @@ def _manifest(home: Home, problems: list) -> dict:
                                     "legaldocs doctor --repair re-ingests corpus/sources"))
         return {"sources": {}}
     try:
-        return json.loads(home.manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(home.manifest_path.read_text(encoding="utf-8"))
+        check_manifest(manifest)
+        return manifest
     except (OSError, ValueError) as exc:
         problems.append(Problem("damaged-manifest", "error", f"{home.manifest_path}: {exc}",
                                 "legaldocs doctor --repair re-ingests corpus/sources"))
@@ -88,6 +91,11 @@ def diagnose(home: Home) -> DoctorReport:
                 problems.append(Problem("orphan-record", "warning",
                                         f"record {record.id} comes from {source.path}, which the manifest lacks",
                                         "legaldocs doctor --repair re-ingests it"))
+    list(registry.all_links())  # builds the graph, which loads the facts
+    for path, reason in registry.damaged_facts:
+        problems.append(Problem("damaged-fact", "error", f"{path}: {reason}",
+                                "correct the file; legaldocs doctor --repair moves it aside to "
+                                "corpus/facts/.damaged/ (never deletes it)"))
     problems += _disagreements(registry)
     problems += _index_problems(home, manifest)
     return DoctorReport(tuple(problems))
@@ -119,6 +127,18 @@ def _disagreements(registry: Registry) -> list[Problem]:
 def _index_problems(home: Home, manifest: dict) -> list[Problem]:
     from .browse import STAMP
 
+    found = []
+    with index_builder(home, wait=False) as idle:
+        if idle:  # nobody is building: a .building-* folder is what a killed build left
+            found += [Problem("leftover-index-build", "warning", f"{path} was left by an interrupted index build",
+                              "legaldocs doctor --repair (or legaldocs index --rebuild) removes it")
+                      for path in sorted(home.index_dir.glob(".building-*"))]
+    return found + _index_state(home, manifest)
+
+
+def _index_state(home: Home, manifest: dict) -> list[Problem]:
+    from .browse import STAMP
+
     stamp_path = home.index_dir / STAMP
     if not stamp_path.exists():
         return [Problem("no-index", "info", "index/ has not been built yet",
@@ -148,8 +168,7 @@ def repair(home: Home) -> DoctorReport:
     from .ingest import ingest
 
     with home.writer():
-        for tmp in list(home.corpus.rglob(".*.tmp")) if home.corpus.is_dir() else ():
-            tmp.unlink()
+        sweep_temporaries(home)
         problems: list = []
         manifest = _manifest(home, problems)
         if any(p.kind in ("damaged-manifest", "missing-manifest") for p in problems):
@@ -157,6 +176,11 @@ def repair(home: Home) -> DoctorReport:
         registry = Registry.load(home)
         for path, _ in registry.damaged:
             os.unlink(path)
+        list(registry.all_links())
+        for path, _ in registry.damaged_facts:  # a person's statement: kept aside, never deleted
+            aside = home.facts_dir / ".damaged"
+            aside.mkdir(exist_ok=True)
+            os.replace(path, aside / os.path.basename(path))
         sources = manifest.setdefault("sources", {})
         for rel in list(sources):
             if not (home.corpus / rel).exists() or sources[rel].get("record") not in registry.records:

@@ -104,6 +104,27 @@ class Home:
             handle.close()
 
 
+@contextlib.contextmanager
+def index_builder(home: "Home", wait: bool = True):
+    """Hold the index's builder lock (separate from the writer lock, so searches can rebuild
+    the index while an ingest runs). Yields False when ``wait`` is False and another
+    process is building."""
+    try:
+        home.root.mkdir(parents=True, exist_ok=True)
+        handle = open(home.root / ".legaldocs-index.lock", "a+")
+    except OSError as exc:
+        raise HomeError(f"cannot write to {home.root}: {exc.strerror}") from exc
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except OSError:
+            yield False
+            return
+        yield True
+    finally:
+        handle.close()
+
+
 def _write_through_rename(path: Path, data: bytes) -> None:
     """Write bytes to a temporary file beside ``path``, fsync, rename over ``path``."""
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import hashlib
 import json
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -61,9 +62,26 @@ def load_manifest(home: Home) -> dict:
     if not home.manifest_path.exists():
         return {"generation": 0, "sources": {}}
     try:
-        return json.loads(home.manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(home.manifest_path.read_text(encoding="utf-8"))
+        check_manifest(manifest)
+        return manifest
     except (OSError, ValueError) as exc:
         raise LegaldocsError(f"{home.manifest_path} is damaged ({exc}); run legaldocs doctor --repair") from exc
+
+
+def sweep_temporaries(home: Home) -> None:
+    """Remove what an interrupted write left (``.name.xxx.tmp``); call with the writer lock."""
+    for tmp in home.corpus.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def check_manifest(manifest) -> None:
+    """ValueError unless ``manifest`` has this version's shape."""
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("sources", {}), dict):
+        raise ValueError("not a legaldocs manifest")
+    for rel, entry in manifest.get("sources", {}).items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str):
+            raise ValueError(f"entry {rel!r} is of an older or unknown form")
 
 
 def _extract(path: str):
@@ -170,12 +188,18 @@ def rebuild_cited(registry: Registry) -> tuple[dict, set]:
         cited[rid] = Record(id=rid, kind="cited", number=number,
                             type=(types.most_common(1)[0][0] if types else items[0][0].type),
                             issuer=issuer, date=when, title=max(titles, key=len) if titles else None,
-                            cited_in=tuple(sorted({at for _, at in items}, key=lambda a: (a.source_id, a.line))))
+                            cited_in=tuple(sorted({at for _, at in items}, key=_cited_order)))
     # full records keep the list of who cites them too
     for rid, ats in cited_in.items():
-        cited[rid] = replace(full[rid], cited_in=tuple(sorted(set(ats), key=lambda a: (a.source_id, a.line))))
+        cited[rid] = replace(full[rid], cited_in=tuple(sorted(set(ats), key=_cited_order)))
     stale = {rid for rid, r in registry.records.items() if r.kind == "cited" and rid not in cited}
     return cited, stale
+
+
+def _cited_order(at: CitedAt) -> tuple:
+    """A total order, so records do not change with the hash seed."""
+    return (at.source_id, at.line, at.date.isoformat() if at.date else "", at.issuer or "", at.title or "",
+            at.flags)
 
 
 def _year_date(year: int):
@@ -190,6 +214,7 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
     and what failed (with reasons). A bad file never stops the run."""
     home.ensure()
     with home.writer():
+        sweep_temporaries(home)
         manifest = load_manifest(home)
         sources = manifest.setdefault("sources", {})
         by_digest = {entry["sha256"]: rel for rel, entry in sources.items()}
@@ -241,7 +266,10 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
 
 def _run_extractions(paths: list[str], workers: int) -> list:
     if len(paths) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # forkserver: workers must not inherit the writer lock (a fork would hold it open
+        # after the parent is killed, and lock the home for good)
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             return list(pool.map(_extract, paths, chunksize=8))
     return [_extract(p) for p in paths]
 

@@ -112,7 +112,31 @@ def _decode_dates(data: dict) -> dict:
     return {k: (parse_date(v) if k in _DATE_FIELDS and isinstance(v, str) else v) for k, v in data.items()}
 
 
+_LIST_FIELDS = ("links", "cited_in", "sources", "cites")
+
+
+def _check_shape(data) -> None:
+    """Refuse a record file of another shape (an older version, a hand edit): ValueError."""
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or data.get("kind") not in ("full", "cited"):
+        raise ValueError("not a legaldocs record (id and kind)")
+    required = _LIST_FIELDS if data["kind"] == "full" else ("cited_in",)
+    missing = [k for k in required if k not in data]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)} (written by an older version?)")
+    for key in _LIST_FIELDS:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise ValueError(f"{key} is not a list of objects")
+    for item in [data] + [i for key in _LIST_FIELDS for i in data.get(key, [])]:
+        for key in _DATE_FIELDS:
+            value = item.get(key)
+            if value is not None and (not isinstance(value, str) or parse_date(value) is None):
+                raise ValueError(f"{key} {value!r} is not a YYYY-MM-DD date")
+
+
 def record_from_json(data: dict) -> Record:
+    """A Record from its JSON form; ValueError or TypeError when the shape is wrong."""
+    _check_shape(data)
     data = _decode_dates(dict(data))
     data["links"] = tuple(Link(**{"source_id": None, "target_id": "", "source_number": None, **_decode_dates(l)})
                           for l in data.get("links", ()))
@@ -135,6 +159,7 @@ class Registry:
         self.home = home
         self.records = records
         self.damaged = damaged or []  # (path, reason) of record files that did not load
+        self.damaged_facts: list = []  # (path, reason) of fact files that did not load
         self.by_key: dict[str, list[str]] = collections.defaultdict(list)
         for rid, record in records.items():
             if record.number:
@@ -228,7 +253,7 @@ class Registry:
                 if resolved.source_id:
                     outgoing[resolved.source_id].append(resolved)
                 incoming[resolved.target_id].append(resolved)
-        for fact in load_facts(self.home):
+        for fact in load_facts(self.home, self.damaged_facts):
             resolved = self.resolve_link(fact, None)
             if resolved is not None:
                 if resolved.source_id:
@@ -275,8 +300,9 @@ def _record_order(record: Record):
     return (record.kind != "full", record.date or date.min, record.id)
 
 
-def load_facts(home: Home) -> list[Link]:
-    """Facts recorded by command (``legaldocs record``), as links of scope "recorded"."""
+def load_facts(home: Home, damaged: Optional[list] = None) -> list[Link]:
+    """Facts recorded by command (``legaldocs record``), as links of scope "recorded". A
+    damaged fact file is skipped and, when ``damaged`` is given, noted there."""
     facts = []
     if home.facts_dir.is_dir():
         for path in sorted(home.facts_dir.glob("*.json")):
@@ -288,6 +314,7 @@ def load_facts(home: Home) -> list[Link]:
                     scope="recorded", evidence=data.get("why", ""), part=data.get("part"),
                     date=parse_date(data.get("date") or ""),
                     target_issuer=data.get("target_issuer"), source_issuer=data.get("source_issuer")))
-            except (OSError, ValueError, KeyError) as exc:
-                raise LegaldocsError(f"{path}: damaged fact ({exc})") from exc
+            except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                if damaged is not None:
+                    damaged.append((str(path), f"damaged fact: {type(exc).__name__}: {exc}"))
     return facts

@@ -195,10 +195,6 @@ def test_legacy_and_binary_files_are_refused_by_name_and_the_run_goes_on(tmp_pat
         assert "\n" not in reasons[name]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: UTF-8 with one bad byte (a truncated download, a damaged sector) is refused as "
-    "'looks like TCVN3 (ABC) legacy encoding': decode_text falls back to cp1258, and UTF-8 "
-    "read as cp1258 looks like TCVN3; the reason should say it is invalid UTF-8 and where"))
 @pytest.mark.parametrize("damage", ["truncated-last-letter", "one-bad-byte"])
 def test_damaged_utf8_is_not_called_a_legacy_encoding(tmp_path, damage):
     data = DECISION.encode("utf-8")

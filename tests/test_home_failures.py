@@ -173,10 +173,6 @@ def test_a_read_only_records_folder_is_one_line(tmp_path, monkeypatch, base):
     one_clear_line(cli("ingest", new_documents(tmp_path), "--home", base.root), "Permission denied")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: index.build_index (run by ingest after the corpus is written) lets OSError from "
-    "tempfile.mkdtemp/os.rename/write_text escape raw: a read-only or full index/ gives a "
-    "traceback instead of one line"))
 def test_a_read_only_index_folder_is_one_line(tmp_path, monkeypatch, base):
     monkeypatch.setattr(tempfile, "mkdtemp", raising(DENIED))
     one_clear_line(cli("ingest", new_documents(tmp_path), "--home", base.root), "Permission denied")
@@ -253,34 +249,21 @@ def xfail(reason: str):
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-OLDER_VERSION_BUGS = [
-    pytest.param("record-missing-sources", edit_record("full", drop("sources")), None, marks=xfail(
-        "BUG: a full record without 'sources' loads as valid; diagnose says ok and repair keeps it "
-        "(the manifest's hash is unchanged), so the document has no source text: not in search")),
-    pytest.param("record-missing-cites-and-links", edit_record("full", drop("cites", "links")), None,
-                 marks=xfail("BUG: a full record without 'cites'/'links' (an older schema) loads as valid; "
-                             "diagnose says ok and repair keeps it: the documents it cites and its "
-                             "links silently disappear from the registry")),
+OLDER_VERSION_FORMS = [
+    pytest.param("record-missing-sources", edit_record("full", drop("sources")), None),
+    pytest.param("record-missing-cites-and-links", edit_record("full", drop("cites", "links")), None),
     pytest.param("record-cites-are-strings", edit_record("full", lambda d: {**d, "cites": [c["number"] for c in
                                                                                          d["cites"]]}),
-                 None, marks=xfail("BUG: 'cites' as a list of numbers: Registry.load raises "
-                                               "AttributeError (not caught as damage); diagnose and repair crash")),
-    pytest.param("cited-in-are-strings", edit_record("cited", lambda d: {**d, "cited_in": ["x"]}), None,
-                 marks=xfail("BUG: 'cited_in' as a list of ids: Registry.load raises AttributeError; "
-                             "diagnose and repair crash")),
+                 None),
+    pytest.param("cited-in-are-strings", edit_record("cited", lambda d: {**d, "cited_in": ["x"]}), None),
     pytest.param("record-date-is-a-number", edit_record("full", lambda d: {**d, "date": 20130705}),
-                 None, marks=xfail("BUG: 'date': 20130705 loads as an int; diagnose says ok, "
-                                               "repair (and show/review) crash comparing int with date")),
+                 None),
     pytest.param("manifest-is-a-list", lambda home: home.manifest_path.write_text("[]", encoding="utf-8"),
-                 None, marks=xfail("BUG: a manifest that is valid JSON but not an object: "
-                                                 "diagnose and repair crash (AttributeError)")),
+                 None),
     pytest.param("manifest-sources-are-hashes", broken_manifest(lambda d: {**d, "sources": {
-        rel: entry["sha256"] for rel, entry in d["sources"].items()}}), None,
-        marks=xfail("BUG: manifest 'sources' mapping paths to bare hashes (an older form): diagnose "
-                    "and repair crash (AttributeError: 'str' object has no attribute 'get')")),
+        rel: entry["sha256"] for rel, entry in d["sources"].items()}}), None),
     pytest.param("damaged-fact", leftover(lambda home: home.facts_dir, "f-2024-001.json", '{"kind": "rep'),
-                 None, marks=xfail("BUG: diagnose does not look at corpus/facts; a damaged fact "
-                                             "passes as ok, then repair (and every search/show) fails on it")),
+                 None),
 ]
 
 
@@ -310,7 +293,7 @@ def test_an_older_or_half_written_home_is_diagnosed_and_repaired(tmp_path, base,
     check_diagnose_then_repair(tmp_path, base, damage, kind)
 
 
-@pytest.mark.parametrize("case, damage, kind", OLDER_VERSION_BUGS)
+@pytest.mark.parametrize("case, damage, kind", OLDER_VERSION_FORMS)
 def test_older_record_and_manifest_forms(tmp_path, base, case, damage, kind):
     check_diagnose_then_repair(tmp_path, base, damage, kind)
 

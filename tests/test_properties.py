@@ -17,7 +17,7 @@ What each property promises:
 
 The budgets (examples per property, memory bounds) are module constants, quoted in
 docs/reliability.md with the figures measured; the peaks are added to the run summary.
-A property that found a library bug is kept as a strict xfail naming the bug.
+A property that found a library bug was kept as a strict xfail naming the bug until the fix landed.
 """
 from __future__ import annotations
 
@@ -536,10 +536,6 @@ TRUNCATED_HTML = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: readers/html.py returns the text before the point where lxml's HTML parser hit a "
-    "resource limit (nesting > 255, a text node or attribute > 10 MB) and drops the rest "
-    "silently; it should raise ReaderError (parser.error_log has a FATAL entry)"))
 @pytest.mark.parametrize("name", list(TRUNCATED_HTML))
 def test_html_past_the_parser_limits_is_refused_or_read_whole(name):
     try:

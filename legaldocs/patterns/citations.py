@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .base import DASH, LETTER, UP, define as _define
+from .base import define as _define
 
 # --- citations ---
 # Type names as written before a number; longest first so "Thông tư liên tịch" wins over

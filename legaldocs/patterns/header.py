@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .base import DASH, LETTER, UP, define as _define
+from .base import define as _define
 
 # --- document header ---
 # Layout noise of gazette PDFs (legaldocs.extract.layout) and the parts of a document's

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .base import DASH, LETTER, UP, define as _define
+from .base import define as _define
 
 # --- reflow ---
 # A line that starts a new unit (so the line break before it is a real one).

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .base import DASH, LETTER, UP, define as _define
+from .base import define as _define
 
 # --- relations ---
 # Each is searched at the END of the words between a citation and what comes before it

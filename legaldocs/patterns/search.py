@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .base import DASH, LETTER, UP, define as _define
+from .base import DASH, LETTER, define as _define
 
 # --- index ---
 # A search query that is only part of a number: the running number and year, or the

@@ -115,7 +115,8 @@ def _read_parts(data: bytes, path: str) -> dict[str, bytes]:
         for name, info in found.items():
             try:
                 with archive.open(info) as handle:
-                    parts[name] = handle.read(MAX_MEMBER_BYTES + 1)
+                    # no more than declared: a member lying about its size costs nothing more
+                    parts[name] = handle.read(info.file_size + 1)
             except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError,
                     EOFError, OSError, ValueError) as exc:
                 raise ReaderError(path, f"corrupt DOCX: {name}: {one_line(str(exc))}") from None

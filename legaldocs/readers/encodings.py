@@ -85,8 +85,10 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         raise ReaderError(path, "not a text file (binary data: NUL or control bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(data):  # a damaged or truncated UTF-8 file: refuse, do not guess
+            raise ReaderError(path, f"not valid UTF-8 at byte {exc.start} (a damaged or truncated "
+                                    "file?)") from None
     try:
         text: Optional[str] = unicodedata.normalize("NFC", data.decode("cp1258"))
     except UnicodeDecodeError:
@@ -97,6 +99,15 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
     if text is None or not looks_vietnamese(text):
         raise ReaderError(path, "unknown text encoding (not UTF-8, UTF-16 or Windows-1258)")
     return text, "cp1258"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that fail strict UTF-8 are UTF-8 with a few bad bytes (a damaged or
+    truncated file) rather than another encoding."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return bad <= max(2, len(data) // 1000) and multibyte >= 4 * bad
 
 
 def bomless_utf16(data: bytes) -> Optional[str]:

@@ -52,6 +52,10 @@ def read_html(data: bytes, path: str) -> SourceText:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ReaderError(path, f"unreadable HTML: {one_line(str(exc))}") from None
+    fatal = [e for e in parser.error_log if e.level == etree.ErrorLevels.FATAL]
+    if fatal:  # libxml2 stopped early (nesting or size limits): refuse rather than read a part
+        raise ReaderError(path, f"HTML too deeply nested or too large to read whole "
+                                f"(stopped at line {fatal[0].line}: {one_line(fatal[0].message)})")
     out: list[str] = []
     _walk(root, out, preformatted=False)
     lines = (" ".join(line.split()) for line in "".join(out).split("\n"))

@@ -1,0 +1,4 @@
+"""``python -m legaldocs.cli``: the same as the ``legaldocs`` command."""
+from . import main
+
+main()
