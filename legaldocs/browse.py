@@ -105,14 +105,17 @@ def show_document(home: Home, number: str, as_of: Optional[date] = None) -> Docu
 
 
 def _source_text(home: Home, record: Record) -> str:
+    """A record's text for the index, without layout noise (running headers, rules)."""
+    from .extract.layout import clean_lines
     from .readers import read_file
 
     texts = []
     for source in record.sources:
         try:
-            texts.append(read_file(home.corpus / source.path).text)
+            lines = clean_lines(read_file(home.corpus / source.path).text.split("\n"))
         except LegaldocsError:
             continue
+        texts.append("\n".join(line for line in lines if line.strip()))
     return "\n".join(texts)
 
 
