@@ -30,7 +30,7 @@ from ..errors import ReaderError
 from ..models import SourceText
 from .encodings import normalize_text
 from .markers import note_paragraph, superscript
-from .safexml import parse_xml, xml_encoding
+from .safexml import parse_xml, split_tag, xml_encoding
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # The namespace of the marker legaldocs puts in meta/proprietary of the files it exports.
@@ -63,7 +63,7 @@ SKIPPED = frozenset({"meta"})
 def read_akn(data: bytes, path: str) -> SourceText:
     """Read an Akoma Ntoso 3.0 file's bytes into text (see the module docstring)."""
     root = parse_xml(data, path, "invalid XML")
-    namespace, name = _split(root.tag)
+    namespace, name = split_tag(root.tag)
     if name != "akomaNtoso" or not (namespace or "").startswith(AKN_NAMESPACE):
         found = f"{{{namespace}}}{name}" if namespace else name
         raise ReaderError(path, f"not an Akoma Ntoso document (root element <{found}>, "
@@ -92,16 +92,6 @@ def exported_text(root: etree._Element, path: str) -> Optional[str]:
                                 "from citations, or whose source was missing): nothing to ingest")
     lines = root.iterfind(f"./*/*/{akn}hcontainer[@name='text']/{akn}content/{akn}p")
     return "\n".join("".join(p.itertext()) for p in lines)
-
-
-def _split(tag: object) -> tuple[Optional[str], str]:
-    """(namespace, local name) of an element tag; (None, "") for comments and PIs."""
-    if not isinstance(tag, str):
-        return None, ""
-    if tag.startswith("{"):
-        namespace, _, local = tag[1:].partition("}")
-        return namespace, local
-    return None, tag
 
 
 def _flow(text: Optional[str]) -> str:
@@ -143,11 +133,11 @@ class LineWalker:
             self.pending = None
 
     def _container(self, element: etree._Element) -> None:
-        _, container = _split(element.tag)
+        _, container = split_tag(element.tag)
         numbered = False  # a num of this container may still wait for its line
         buffer = [_flow(element.text)]
         for child in element:
-            _, name = _split(child.tag)
+            _, name = split_tag(child.tag)
             if name in SKIPPED or not name:
                 pass
             elif name in INLINE_ELEMENTS or name in ("br", "eol", "authorialNote"):
@@ -174,21 +164,21 @@ class LineWalker:
 
     def _inline(self, element: etree._Element) -> str:
         """The text of an element and everything inside it, as one (or more) lines."""
-        _, name = _split(element.tag)
+        _, name = split_tag(element.tag)
         if name in ("br", "eol"):
             return "\n"
         if name == "authorialNote":
             return self._note(element)
         parts = [_flow(element.text)]
         for child in element:
-            _, child_name = _split(child.tag)
+            _, child_name = split_tag(child.tag)
             if child_name and child_name not in SKIPPED:
                 parts.append(self._inline(child))
             parts.append(_flow(child.tail))
         return "".join(parts)
 
     def _row(self, row: etree._Element) -> str:
-        cells = [cell for cell in row if _split(cell.tag)[1] in ("td", "th")]
+        cells = [cell for cell in row if split_tag(cell.tag)[1] in ("td", "th")]
         return " | ".join(" ".join(self.lines_of(cell)) for cell in cells)
 
     def _note(self, note: etree._Element) -> str:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from typing import Optional
 
 from lxml import etree
 
@@ -34,7 +33,7 @@ from ..errors import ReaderError
 from ..models import SourceText
 from .encodings import normalize_text
 from .markers import note_paragraph, superscript
-from .safexml import one_line, parse_xml, xml_encoding
+from .safexml import one_line, parse_xml, split_tag, xml_encoding
 
 DOCUMENT = "word/document.xml"
 NOTE_PARTS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
@@ -78,7 +77,7 @@ def read_docx(data: bytes, path: str) -> SourceText:
     parts = _read_parts(data, path)
     marks = NoteMarks()
     root = parse_xml(parts[DOCUMENT], path, "corrupt DOCX")
-    if _split(root.tag) not in {(ns, "document") for ns in W_NAMESPACES}:
+    if split_tag(root.tag) not in {(ns, "document") for ns in W_NAMESPACES}:
         raise ReaderError(path, f"corrupt DOCX: {DOCUMENT} is not a WordprocessingML document")
     lines = _container_lines(root, marks)
     notes: dict[int, str] = {}
@@ -141,21 +140,11 @@ def _check_sizes(infos: list, path: str) -> None:
                                 f"(limit {MAX_TOTAL_BYTES}; zip bomb?)")
 
 
-def _split(tag: object) -> tuple[Optional[str], str]:
-    """(namespace, local name) of an element tag; (None, "") for comments and PIs."""
-    if not isinstance(tag, str):
-        return None, ""
-    if tag.startswith("{"):
-        namespace, _, local = tag[1:].partition("}")
-        return namespace, local
-    return None, tag
-
-
 def _container_lines(element: etree._Element, marks: NoteMarks) -> list[str]:
     """The lines of every paragraph under a body, cell, text box or note, in order."""
     lines: list[str] = []
     for child in element:
-        namespace, name = _split(child.tag)
+        namespace, name = split_tag(child.tag)
         if namespace == MC_NAMESPACE and name == "Fallback" or not name:
             continue
         if namespace in W_NAMESPACES and name == "p":
@@ -176,7 +165,7 @@ def _paragraph_lines(paragraph: etree._Element, marks: NoteMarks) -> list[str]:
 def _collect_runs(element: etree._Element, parts: list, boxes: list, marks: NoteMarks) -> None:
     """Append the visible text under ``element`` to ``parts``; text boxes go to ``boxes``."""
     for child in element:
-        namespace, name = _split(child.tag)
+        namespace, name = split_tag(child.tag)
         if namespace == MC_NAMESPACE and name == "Fallback" or not name:
             continue
         if namespace not in W_NAMESPACES:
@@ -204,7 +193,7 @@ def _note_lines(root: etree._Element, kind: str, marks: NoteMarks) -> dict[int, 
     """{marker number: "¹ text"} for the real notes in a footnotes/endnotes part."""
     notes: dict[int, str] = {}
     for note in root:
-        namespace, name = _split(note.tag)
+        namespace, name = split_tag(note.tag)
         if namespace not in W_NAMESPACES or name != kind:
             continue
         note_id = note.get(f"{{{namespace}}}id", "")

@@ -6,6 +6,8 @@ happen; the parser is also configured to expand nothing if a declaration slips t
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from lxml import etree
 
 from ..errors import ReaderError
@@ -52,3 +54,13 @@ def one_line(message: str) -> str:
 def xml_encoding(root: etree._Element) -> str:
     """The encoding the XML declared (or lxml assumed), lower case: "utf-8"."""
     return (root.getroottree().docinfo.encoding or "utf-8").lower()
+
+
+def split_tag(tag: object) -> tuple[Optional[str], str]:
+    """(namespace, local name) of an element tag; (None, "") for comments and PIs."""
+    if not isinstance(tag, str):
+        return None, ""
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return None, tag
