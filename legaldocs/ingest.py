@@ -25,7 +25,8 @@ from .registry import Registry, identity_issuer, number_year, record_id, record_
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".docx", ".xml", ".pdf"}
 PARALLEL_FROM = 40  # files in a batch before extraction goes to a process pool
-MANIFEST_EVERY = 200  # records between two manifest writes
+MANIFEST_EVERY = 200  # records between two manifest writes, at least
+MANIFEST_SHARE = 20  # ... and at least 1/20 of the manifest: writing it stays linear in all
 
 
 @dataclass(frozen=True)
@@ -95,19 +96,35 @@ def _extract(path: str):
         return path, None, f"{path}: unexpected {type(exc).__name__}: {exc}"
 
 
-def _stored_path(home: Home, path: Path, digest: str, sources: dict) -> Path:
+def _stored_path(home: Home, path: Path, digest: str, sources: dict,
+                 originals: Optional[dict] = None) -> Path:
     """Where a source lives in the home: where it is if already inside corpus/sources;
-    where its earlier version went if it was ingested before; else corpus/sources/ingested."""
+    where its earlier version went if it was ingested before; else corpus/sources/ingested.
+    ``originals`` (original path → the first manifest entry naming it, from
+    ``_originals``) spares a scan of the whole manifest per file."""
     resolved = path.resolve()
     if home.sources_dir in resolved.parents:
         return resolved
-    for rel, entry in sources.items():
-        if entry.get("original") == str(resolved):
-            return home.corpus / rel
+    if originals is not None:
+        if str(resolved) in originals:
+            return home.corpus / originals[str(resolved)]
+    else:
+        for rel, entry in sources.items():
+            if entry.get("original") == str(resolved):
+                return home.corpus / rel
     target = home.sources_dir / "ingested" / path.name
     if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() != digest:
         target = target.with_name(f"{path.stem}-{digest[:8]}{path.suffix}")
     return target
+
+
+def _originals(sources: dict) -> dict:
+    """Original path → the first manifest entry that names it."""
+    found: dict = {}
+    for rel, entry in sources.items():
+        if entry.get("original"):
+            found.setdefault(entry["original"], rel)
+    return found
 
 
 def record_from_extraction(extraction: Extraction, source_rel: str, digest: str) -> Record:
@@ -166,11 +183,14 @@ def rebuild_cited(registry: Registry) -> tuple[dict, set]:
             groups.setdefault(key, []).append((cite, at))
     # an observation without issuer or year joins the one group that fits, if only one does
     merged: dict = collections.OrderedDict()
+    by_number = collections.defaultdict(list)  # the groups of each number, in group order
+    for key in groups:
+        by_number[key[0]].append(key)
     for key, items in groups.items():
         number, issuer, year = key
         home_key = key
         if issuer is None or year is None:
-            fits = [k for k in groups if k[0] == number and k != key and k[1] is not None
+            fits = [k for k in by_number[number] if k != key and k[1] is not None
                     and (issuer is None or k[1] == issuer) and (year is None or k[2] in (None, year))]
             if len(fits) == 1:
                 home_key = fits[0]
@@ -218,6 +238,7 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
         manifest = load_manifest(home)
         sources = manifest.setdefault("sources", {})
         by_digest = {entry["sha256"]: rel for rel, entry in sources.items()}
+        originals = _originals(sources)  # the manifest does not change until all paths are placed
         registry = Registry.load(home)
         files = collect_files([Path(p) for p in paths], home)
         added, updated, unchanged, failed, todo = [], [], [], [], []
@@ -227,7 +248,7 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
             except OSError as exc:
                 failed.append((str(path), f"{path}: {exc.strerror or exc}"))
                 continue
-            stored = _stored_path(home, path, digest, sources)
+            stored = _stored_path(home, path, digest, sources, originals)
             rel = home.relative(stored)
             if sources.get(rel, {}).get("sha256") == digest or (digest in by_digest and by_digest[digest] != rel
                                                                  and by_digest[digest] in sources):
@@ -235,7 +256,7 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
                 continue
             todo.append((path, stored, rel, digest))
         results = _run_extractions([str(p) for p, *_ in todo], workers)
-        written = 0
+        since_manifest = 0
         for (path, stored, rel, digest), (_, extraction, error) in zip(todo, results):
             if error:
                 failed.append((str(path), error))
@@ -253,11 +274,12 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
             sources[rel] = {"sha256": digest, "record": record.id}
             if stored != path.resolve():
                 sources[rel]["original"] = str(path.resolve())
-            written += 1
+            since_manifest += 1
             if progress:
                 progress(str(path))
-            if written % MANIFEST_EVERY == 0:
+            if since_manifest >= max(MANIFEST_EVERY, len(sources) // MANIFEST_SHARE):
                 _write_manifest(home, manifest)
+                since_manifest = 0
         cited_count = _refresh_cited(home, registry)
         manifest["generation"] = manifest.get("generation", 0) + 1
         _write_manifest(home, manifest)

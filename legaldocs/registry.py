@@ -11,13 +11,14 @@ record that later becomes a full one needs no rewriting of the documents citing 
 from __future__ import annotations
 
 import collections
+import functools
 import json
 import re
 from dataclasses import fields, replace
 from datetime import date
 from typing import Iterable, Optional
 
-from .dates import parse_date
+from .dates import parse_date as _parse_date_uncached
 from .errors import LegaldocsError
 from .home import Home
 from .models import Cite, CitedAt, Link, Record, SourceRef
@@ -43,11 +44,20 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", fold(text).lower()).strip("-")
 
 
+# Parsing a number is a dozen regex passes, and resolving links and citations asks for the
+# same few numbers again and again: these pure functions are memoized (bounded).
+_parse = functools.lru_cache(maxsize=1 << 18)(try_parse_number)
+# Records hold a few thousand distinct dates, each parsed twice per field when loading.
+parse_date = functools.lru_cache(maxsize=1 << 16)(_parse_date_uncached)
+_match_key = functools.lru_cache(maxsize=1 << 18)(match_key)
+
+
+@functools.lru_cache(maxsize=1 << 18)
 def identity_issuer(number: Optional[str], issuer: Optional[str]) -> Optional[str]:
     """The issuer that identifies a document. A central ký hiệu names its body ("QĐ-TTg",
     "TT-BCT", "QH13"), so the code's canonical name is used whatever the text wrote ("Bộ
     trưởng Bộ Công Thương"); local codes ("QĐ-UBND") need the written, resolved issuer."""
-    parsed = try_parse_number(number) if number else None
+    parsed = _parse(number) if number else None
     hint = issuer_of(parsed) if parsed is not None and parsed.style != "party" else None
     if hint is not None and not hint.local:
         return issuer_from_code(parsed.issuer_code or "", None) or issuer
@@ -57,7 +67,7 @@ def identity_issuer(number: Optional[str], issuer: Optional[str]) -> Optional[st
 def number_year(number: Optional[str], when: Optional[date]) -> Optional[int]:
     """The year that identifies a document: the one inside a normative number, else the
     year of its date."""
-    parsed = try_parse_number(number) if number else None
+    parsed = _parse(number) if number else None
     if parsed is not None and parsed.year:
         return parsed.year
     return when.year if when else None
@@ -70,7 +80,7 @@ def record_id(number: Optional[str], issuer: Optional[str], when: Optional[date]
     if not number:
         return "x--" + (slug(stem) or "document")
     parts = [slug(number)]
-    parsed = try_parse_number(number)
+    parsed = _parse(number)
     if parsed is None or parsed.year is None:
         year = number_year(number, when)
         parts.append(str(year) if year else "nd")
@@ -163,7 +173,7 @@ class Registry:
         self.by_key: dict[str, list[str]] = collections.defaultdict(list)
         for rid, record in records.items():
             if record.number:
-                self.by_key[match_key(record.number)].append(rid)
+                self.by_key[_match_key(record.number)].append(rid)
         self._graph: Optional[tuple] = None
 
     @classmethod
@@ -185,7 +195,7 @@ class Registry:
     def resolve(self, number: str, issuer: Optional[str] = None, when: Optional[date] = None,
                 prefer: Optional[str] = None) -> Optional[str]:
         """The record id a citation (number, issuer, date) designates, or None."""
-        candidates = [self.records[rid] for rid in self.by_key.get(match_key(number), ())]
+        candidates = [self.records[rid] for rid in self.by_key.get(_match_key(number), ())]
         if not candidates:
             return None
         year = number_year(number, when)
@@ -245,9 +255,10 @@ class Registry:
     def _build_graph(self):
         outgoing: dict[str, list[Link]] = collections.defaultdict(list)
         incoming: dict[str, list[Link]] = collections.defaultdict(list)
+        memo: dict = {}  # the same targets recur in thousands of links: resolve each once
         for record in self.records.values():
             for link in record.links:
-                resolved = self.resolve_link(link, record)
+                resolved = self.resolve_link(link, record, memo)
                 if resolved is None:
                     continue
                 if resolved.source_id:
@@ -261,8 +272,14 @@ class Registry:
                 incoming[resolved.target_id].append(resolved)
         self._graph = (outgoing, incoming)
 
-    def resolve_link(self, link: Link, stated_by: Optional[Record]) -> Optional[Link]:
-        target = self.resolve(link.target_number, link.target_issuer, link.target_date)
+    def resolve_link(self, link: Link, stated_by: Optional[Record], memo: Optional[dict] = None) -> Optional[Link]:
+        if memo is None:
+            target = self.resolve(link.target_number, link.target_issuer, link.target_date)
+        else:
+            key = (link.target_number, link.target_issuer, link.target_date)
+            if key not in memo:
+                memo[key] = self.resolve(*key)
+            target = memo[key]
         if target is None:
             return None
         if link.source_number:

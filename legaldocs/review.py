@@ -9,6 +9,7 @@ declare); a document detailing a ceased one ceases with it (rule 3, Law 80/2015 
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Optional
@@ -71,6 +72,15 @@ class Context:
     registry: Registry
     as_of: date
     _status: dict = field(default_factory=dict)
+    _titles: Optional["_TitleIndex"] = None  # rule 9, built on first use
+    _resolved: dict = field(default_factory=dict)
+
+    def resolve(self, number: str, issuer: Optional[str], when: Optional[date]) -> Optional[str]:
+        """``registry.resolve``, memoized: the registry does not change during a review."""
+        key = (number, issuer, when)
+        if key not in self._resolved:
+            self._resolved[key] = self.registry.resolve(number, issuer, when)
+        return self._resolved[key]
 
     def status(self, rid: str) -> Status:
         if rid not in self._status:
@@ -264,7 +274,7 @@ def rule_cites_ceased(ctx: Context, record: Record) -> list[Finding]:
     for cite in record.cites:
         if cite.in_basis:
             continue
-        target = ctx.registry.resolve(cite.number, cite.issuer, cite.date)
+        target = ctx.resolve(cite.number, cite.issuer, cite.date)
         if target is None or target in acted_on or target in seen or target == record.id:
             continue
         if ctx.status(target).value == EXPIRED:
@@ -329,20 +339,116 @@ def _title_key(record: Record) -> str:
     return " ".join(fold(record.title or "").lower().split())
 
 
+class _TitleIndex:
+    """Candidates for rule 9 without comparing every pair of documents.
+
+    ``SequenceMatcher.ratio()`` never exceeds ``quick_ratio()``, the share of characters
+    the two titles have in common as multisets. ratio >= s therefore needs a multiset
+    overlap of at least ``s / (2 - s)`` of each title's length (s = 0.8: two thirds). Under
+    one global order of the elements (a character and its occurrence count, rarest first),
+    two multisets with that overlap share an element among their first ``len - need + 1``
+    (prefix filtering): the smallest common element lies in both prefixes. So the pairs
+    sharing a prefix element are a superset of the pairs that can reach ``s``, and the
+    exact ratio decides among them: the findings are those of comparing every pair.
+    """
+
+    def __init__(self, registry: Registry, threshold: float):
+        self.threshold = threshold
+        self.order = {rid: i for i, rid in enumerate(registry.records)}
+        self.keys: dict[str, str] = {}
+        groups: dict = {}
+        for record in registry.records.values():
+            if record.kind == "full" and record.title and record.date:
+                self.keys[record.id] = _title_key(record)
+                groups.setdefault((record.issuer, record.type), []).append(record.id)
+        self.prefixes: dict[str, list] = {}
+        self.postings: dict = {}
+        self.masks: dict = {}  # title → {character: bit mask of its positions}, for lcs()
+        for group, ids in groups.items():
+            elements = {rid: self._elements(self.keys[rid]) for rid in ids}
+            frequency: dict = {}
+            for elems in elements.values():
+                for e in elems:
+                    frequency[e] = frequency.get(e, 0) + 1
+            postings = self.postings[group] = {}
+            for rid, elems in elements.items():
+                elems.sort(key=lambda e: (frequency[e], e))
+                prefix = elems[:self._prefix_length(len(elems))] if elems else [("", 0)]  # "" meets ""
+                self.prefixes[rid] = prefix
+                for e in prefix:
+                    postings.setdefault(e, []).append(rid)
+
+    @staticmethod
+    def _elements(key: str) -> list:
+        seen: dict = {}
+        elements = []
+        for ch in key:
+            n = seen.get(ch, 0) + 1
+            seen[ch] = n
+            elements.append((ch, n))
+        return elements
+
+    def _prefix_length(self, length: int) -> int:
+        s = self.threshold
+        if s <= 0:
+            return length
+        need = math.ceil(length * s / (2 - s) - 1e-9)  # a margin for the float ratio
+        return max(1, min(length, length - need + 1))
+
+    def lcs(self, text: str, rid: str) -> int:
+        """The length of the longest common subsequence of ``text`` and the title of
+        ``rid`` (bit-parallel, Hyyrö 2004): an upper bound of the characters
+        ``SequenceMatcher`` matches, whose blocks form a common subsequence."""
+        masks = self.masks.get(rid)
+        if masks is None:
+            masks = self.masks[rid] = {}
+            for i, ch in enumerate(self.keys[rid]):
+                masks[ch] = masks.get(ch, 0) | (1 << i)
+        length = len(self.keys[rid])
+        full = (1 << length) - 1
+        v = full
+        for ch in text:
+            u = v & masks.get(ch, 0)
+            v = ((v + u) | (v - u)) & full
+        return length - v.bit_count()
+
+    def candidates(self, record: Record) -> list[str]:
+        """Ids that may reach the threshold with ``record``, in registry order."""
+        postings = self.postings.get((record.issuer, record.type), {})
+        found = set()
+        for e in self.prefixes.get(record.id, ()):
+            found.update(postings.get(e, ()))
+        found.discard(record.id)
+        return sorted(found, key=self.order.__getitem__)
+
+
+def _title_index(ctx: Context) -> _TitleIndex:
+    if ctx._titles is None:
+        ctx._titles = _TitleIndex(ctx.registry, SIMILAR_TITLES)
+    return ctx._titles
+
+
 def rule_similar_older(ctx: Context, record: Record) -> list[Finding]:
     """9. Hint: an older document of the same issuer on nearly the same subject, which no
     newer one replaces."""
     if not _in_force(ctx, record) or not record.title or not record.date:
         return []
     found = []
-    mine = _title_key(record)
+    titles = _title_index(ctx)
+    mine = titles.keys[record.id]
     replaced_by = {l.source_id for l in ctx.registry.links_to(record.id) if l.kind in ("replaces", "repeals")}
-    for other in ctx.registry.records.values():
+    for other_id in titles.candidates(record):
+        other = ctx.registry.records[other_id]
         if (other.id == record.id or other.kind != "full" or other.issuer != record.issuer
                 or other.type != record.type or not other.title or not other.date or other.date <= record.date
                 or other.id in replaced_by or not _in_force(ctx, other)):
             continue
-        ratio = difflib.SequenceMatcher(None, mine, _title_key(other)).ratio()
+        theirs = titles.keys[other_id]
+        total = len(mine) + len(theirs)
+        if total and (2 * min(len(mine), len(theirs)) / total < SIMILAR_TITLES
+                      or 2 * titles.lcs(mine, other_id) / total < SIMILAR_TITLES):
+            continue  # upper bounds of ratio(): the same answer, sooner
+        ratio = difflib.SequenceMatcher(None, mine, theirs).ratio()
         if ratio >= SIMILAR_TITLES:
             found.append(_finding(
                 ctx, record, "similar-older", 9, "thay thế",
