@@ -11,6 +11,7 @@ import math
 import re
 import struct
 import unicodedata
+import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -60,7 +61,8 @@ class _Memo(dict):
 
 
 FOLDED = _Memo(lambda token: token.translate(FOLD))  # "chiếu" → "chieu"
-HASHED = _Memo(lambda token: "#" if token.isdigit() else token)  # numbers in pairs
+HASHED = _Memo(lambda token: "#" if token.isdecimal() else token)  # numbers in pairs ("²" is no number)
+NUMBER_VALUE = _Memo(lambda token: int(token) if len(token) < 10 else zlib.crc32(token.encode()))
 
 
 def fold(text: str) -> str:
@@ -86,11 +88,17 @@ def number_keys(record: dict) -> list:
     return list(dict.fromkeys(keys))
 
 
+def cited_keys(text: str) -> list:
+    """The ``match_key`` of every number written in NFC ``text``, for the ``cites`` field."""
+    return list(dict.fromkeys(map(match_key, (m.group() for m in patterns.NUMBER.finditer(text)))))
+
+
 def analyze(title: str, body: str) -> tuple:
     """({field: [(term bytes, weight, value bytes)]}, length) for NFC ``title`` and ``body``.
 
     One tokenization serves the three fields: ``exact`` (accented syllables), ``words``
-    (folded) and ``pairs`` (folded bigrams, numbers as "#", with positions).
+    (folded) and ``pairs`` (folded bigrams with positions; a number is "#", so "ngày 5" and
+    "ngày 12" share one term, and its value follows each position: "Điều 5" stays exact).
     """
     exact = WORD.findall(title.lower())
     ntitle = len(exact)
@@ -110,11 +118,21 @@ def analyze(title: str, body: str) -> tuple:
         else:
             spot.append(i)
     spots.pop(None, None)
+    for pair, where in spots.items():  # after each position, the numbers that "#" stands for
+        if "#" in pair:
+            left, right, values = pair.startswith("# "), pair.endswith(" #"), []
+            for i in where:
+                values.append(i)
+                if left:
+                    values.append(NUMBER_VALUE[folded[i]])
+                if right:
+                    values.append(NUMBER_VALUE[folded[i + 1]])
+            spots[pair] = values
     out = {}
     for name, tokens, head in (("words", folded, ntitle), ("exact", exact, ntitle), ("pairs", pairs, ntitle - 1)):
         boost = Counter(tokens[:max(head, 0)])
         if name == "pairs":
-            out[name] = [(t.encode(), float(len(p) + TITLE_BOOST * boost[t]),
+            out[name] = [(t.encode(), float(len(p) // (1 + t.count("#")) + TITLE_BOOST * boost[t]),
                           _ONE(p[0]) if len(p) == 1 else array("I", p).tobytes())
                          for t, p in spots.items()]
         else:
@@ -257,20 +275,25 @@ def intersect(parts: list) -> dict:
     return {d: parts[0][d] for d in keys}
 
 
-def chained(pairs: list, where: dict, docs: dict) -> dict:
-    """The documents where pair j sits at p + j for some p. Positions are sorted: from each
-    occurrence of the rarest pair, one binary search per other pair (usually the first
-    occurrence settles it)."""
-    tables = sorted(((j, dict(zip(where[pair][0], where[pair][2]))) for j, pair in enumerate(pairs)),
-                    key=lambda table: len(table[1]))
-    (first, base), rest = tables[0], tables[1:]
+def chained(pairs: list, numbers: list, where: dict, docs: dict) -> dict:
+    """The documents where pair j sits at p + j for some p, with the numbers its "#" stood
+    for (``numbers[j]``, a tuple). A pair's value is its positions, each followed by those
+    numbers. Positions are sorted: from each occurrence of the rarest pair, one binary
+    search per other pair (usually the first occurrence settles it)."""
+    tables = sorted(((j, 1 + pairs[j].count("#"), dict(zip(where[pair][0], where[pair][2])))
+                     for j, pair in enumerate(pairs)), key=lambda table: len(table[2]))
+    (first, step, base), rest = tables[0], tables[1:]
     found = {}
     for d, weight in docs.items():
-        others = [(j - first, memoryview(table[d]).cast("I")) for j, table in rest]
-        for p in memoryview(base[d]).cast("I"):
-            for delta, positions in others:
-                i = bisect_left(positions, p + delta)
-                if i == len(positions) or positions[i] != p + delta:
+        others = [(j - first, k, numbers[j], memoryview(table[d]).cast("I")) for j, k, table in rest]
+        occurrences = memoryview(base[d]).cast("I")
+        for i in range(0, len(occurrences), step):
+            if tuple(occurrences[i + 1:i + step]) != numbers[first]:
+                continue
+            p = occurrences[i]
+            for delta, k, wanted, values in others:
+                at = bisect_left(values[::k], p + delta) * k
+                if at >= len(values) or values[at] != p + delta or tuple(values[at + 1:at + k]) != wanted:
                     break
             else:
                 found[d] = weight
@@ -279,15 +302,17 @@ def chained(pairs: list, where: dict, docs: dict) -> dict:
 
 
 def bm25(docs, parts: list, lengths, average: float, size: int, k1: float = 1.2, b: float = 0.75) -> dict:
-    """BM25 of ``docs`` from each clause's {docnum: weight} and the documents' lengths."""
-    norms = {d: k1 * (1 - b + b * lengths[d] / average) for d in docs}
-    scores = dict.fromkeys(norms, 0.0)
+    """BM25 of ``docs`` from each clause's {docnum: weight} and the documents' lengths
+    (whole lists at a time: large result sets are the common case)."""
+    docs = list(docs)
+    c1, c2 = k1 * (1 - b), k1 * b / average
+    norms = [c1 + c2 * n for n in map(lengths.__getitem__, docs)]
+    totals = [0.0] * len(docs)
     for part in parts:
-        idf = math.log(1 + (max(size, 1) - len(part) + 0.5) / (len(part) + 0.5))
-        for d, norm in norms.items():
-            weight = part.get(d, 0.0)
-            scores[d] += idf * weight * (k1 + 1) / (weight + norm)
-    return scores
+        scale = math.log(1 + (max(size, 1) - len(part) + 0.5) / (len(part) + 0.5)) * (k1 + 1)
+        weights = [part.get(d, 0.0) for d in docs]
+        totals = [t + scale * w / (w + n) for t, w, n in zip(totals, weights, norms)]
+    return dict(zip(docs, totals))
 
 
 def edits(a: str, b: str) -> int:

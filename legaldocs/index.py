@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -39,7 +40,7 @@ from .models import _ToDict
 
 POINTER = "CURRENT"  # file in index_dir naming the live build folder
 PROCS = 2  # worker processes for a full build
-PARALLEL_MIN = 200  # fewer records than this are indexed in-process
+PARALLEL_MIN = 300  # fewer records than this are indexed in-process (forking costs more)
 SEGMENT_DOCS = 20_000  # a build worker starts a new segment after this many documents
 FACETS = ("type", "issuer", "year", "status")  # per-document value columns
 
@@ -93,6 +94,7 @@ class _Tokens(fields.FieldType):
 def _schema():
     return fields.Schema(
         id=fields.ID(stored=True, unique=True), numkey=fields.KEYWORD(scorable=False),
+        cites=fields.KEYWORD(scorable=False),
         words=_Tokens(), exact=_Tokens(), pairs=_Tokens(positions=True),
         date=fields.COLUMN(columns.NumericColumn("I")), length=fields.COLUMN(columns.NumericColumn("I")),
         doc=fields.STORED(), **{name: fields.COLUMN(columns.RefBytesColumn()) for name in FACETS},
@@ -182,7 +184,9 @@ class _Writer(writing.SegmentWriter):
         docnum, schema, pdw, pool = self.docnum, self.schema, self.perdocwriter, self.pool
         when = record.get("date")
         pdw.start_doc(docnum)
-        for name, value in (("id", record["id"]), ("numkey", analysis.number_keys(record))):
+        own = analysis.number_keys(record)
+        cited = [key for key in analysis.cited_keys(title + "\n" + body) if key not in own]
+        for name, value in (("id", record["id"]), ("numkey", own), ("cites", cited)):
             if value:
                 pool.add_many(name, docnum, [(t, w, v) for t, _, w, v in schema[name].index(value)])
         for name, items in postings.items():
@@ -524,13 +528,15 @@ def _open(index_dir: Path) -> _Open:
 
 # --- searching --------------------------------------------------------------------------
 
-def _number_docs(op: _Open, clause: Clause) -> dict:
+def _number_docs(op: _Open, clause: Clause, name: str = "numkey") -> dict:
+    """Documents with that number (``numkey``) or citing it (``cites``); a key that is not
+    indexed is tried as a prefix: "15/2013/QĐ" → "15/2013/QD-UBND"."""
     docs: dict = {}
     for key in clause.keys:
-        docs.update(op.weights("numkey", key))
-    for key in clause.keys if not docs else ():  # "15/2013/QĐ" → "15/2013/QD-UBND"
-        for term in _prefixed(op, "numkey", key, 200):
-            docs.update(op.weights("numkey", term))
+        docs.update(op.weights(name, key))
+    for key in clause.keys if not docs else ():
+        for term in _prefixed(op, name, key if name == "numkey" else key + "/", 200):
+            docs.update(op.weights(name, term))
     return docs
 
 
@@ -551,15 +557,17 @@ def _clause_docs(op: _Open, clause: Clause, exact: bool) -> dict:
         return op.weights("exact", clause.exact[0]) if exact else op.weights("words", tokens[0])
     hashed = [HASHED[t] for t in tokens]
     pairs = [f"{a} {b}" for a, b in zip(hashed, hashed[1:])]
-    digits = [t for t in dict.fromkeys(tokens) if t.isdigit()]
-    where = {pair: op.postings("pairs", pair, values=len(pairs) > 1) for pair in dict.fromkeys(pairs)}
+    digits = [t for t in dict.fromkeys(tokens) if t.isdecimal()]
+    where = {pair: op.postings("pairs", pair, values=len(pairs) > 1 or bool(digits))
+             for pair in dict.fromkeys(pairs)}
     parts = [dict(zip(ids, weights)) for ids, weights, _ in where.values()]
-    parts += [op.weights("words", t) for t in digits]
     parts += [op.weights("exact", t) for t in dict.fromkeys(clause.exact)] if exact else []
     docs = analysis.intersect(parts)
-    if docs and len(pairs) > 1:
-        docs = analysis.chained(pairs, where, docs)
-    if docs and (digits or exact):  # "#" stood for any number; the pairs ignored accents
+    if docs and (len(pairs) > 1 or digits):
+        numbers = [tuple(analysis.NUMBER_VALUE[t] for t in pair if t.isdecimal())
+                   for pair in zip(tokens, tokens[1:])]
+        docs = analysis.chained(pairs, numbers, where, docs)
+    if docs and exact:  # the pairs ignored accents
         docs = {d: weight for d, weight in docs.items()
                 if any(analysis.find_hits(text, [clause], exact, first=True) for text in _text(op.stored(d)["doc"]))}
     return docs
@@ -640,11 +648,15 @@ def search(index_dir: Path, query: str, *, type=None, issuer=None, year=None, da
     clauses, is_number = analysis.plan(query)
     parts = []
     if is_number:
-        parts = [_number_docs(op, clauses[0]) or _clause_docs(op, clauses[0], exact_accents)]
+        clause = clauses[0]  # the document with that number, else those citing it
+        parts = [_number_docs(op, clause) or _number_docs(op, clause, "cites")
+                 or (_clause_docs(op, clause, exact_accents) if not any(map(str.isdecimal, clause.tokens)) else {})]
     for clause in clauses if not is_number else ():
-        docs = _clause_docs(op, clause, exact_accents)
         if clause.keys:  # a number inside a longer query: the document or those citing it
-            docs.update(_number_docs(op, clause))
+            docs = _number_docs(op, clause)
+            docs.update(_number_docs(op, clause, "cites"))
+        else:
+            docs = _clause_docs(op, clause, exact_accents)
         parts.append(docs)
         if not docs:
             break
@@ -652,11 +664,11 @@ def search(index_dir: Path, query: str, *, type=None, issuer=None, year=None, da
     docs = _filtered(op, docs, type=type, issuer=issuer, year=year, status=status, days=days)
     if sort == "date" or not parts:
         dates = op.column("date")
-        page = heapq.nlargest(limit, docs, key=lambda d: (dates[d], -d))
+        page = heapq.nlargest(limit, docs, key=dates.__getitem__)
         scores = _scores(op, page, parts)
     else:
         scores = _scores(op, docs, parts)
-        page = heapq.nlargest(limit, scores, key=lambda d: (scores[d], -d))
+        page = [d for d, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
     return SearchResult(
         total=len(docs),
         hits=tuple(_hit(op, d, scores[d], clauses, exact_accents) for d in page),

@@ -337,3 +337,26 @@ def test_only_the_index_module_imports_whoosh():
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'whoosh'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ('"Điều 5. Hiệu lực"', {"qd15"}),
+    ('"Điều 05"', {"qd15"}),  # numbers compare by value
+    ('"Điều 2"', set()),
+    ('"số 16/2015/NĐ-CP"', {"qd15"}),
+    ('"15/2013/QĐ-UBND"', {"qd15", "qd1732"}),  # quoted: the words, wherever they are written
+    ("15/2013", {"qd15"}),
+])
+def test_phrases_with_numbers(built, query, expected):
+    assert set(ids(search(built, query))) == expected
+
+
+def test_fragment_of_a_number_only_cited(tmp_path):
+    build_index(tmp_path, [record("a", "1/2020/QĐ-UBND", text="Căn cứ Thông tư số 99/2019/TT-BTC về phí.")])
+    assert ids(search(tmp_path, "99/2019")) == ["a"]
+
+
+def test_digits_that_are_not_numbers(tmp_path):
+    build_index(tmp_path, [record("a", text="Theo báo cáo ² số 2 ngày ³ của Sở; Điều ⁴ 5")])
+    assert ids(search(tmp_path, '"báo cáo ²"')) == ["a"]
+    assert ids(search(tmp_path, '"số 2"')) == ["a"]
