@@ -159,6 +159,8 @@ def _build(home: Home) -> int:
     try:
         for stale in home.index_dir.glob(".building-*"):  # we hold the lock: no build is running
             shutil.rmtree(stale, ignore_errors=True)
+        for stale in home.index_dir.glob(".*.tmp"):  # a stamp write that was interrupted
+            stale.unlink(missing_ok=True)
         count = index.build_index(home.index_dir, index_documents(home, registry))
     except OSError as exc:
         raise HomeError(f"cannot write the index in {home.index_dir}: {exc.strerror or exc}") from exc
