@@ -464,14 +464,30 @@ def machine() -> dict:
             "sqlite": sqlite3.sqlite_version}
 
 
+def real_documents(path: Path, words: int = 1500):
+    """The gazette texts of ``../shared`` cut into pieces of ``words`` words, as records."""
+    with path.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    for row in rows:
+        text = row["text"].split(" ")
+        day = date(row["year"], 1, 1) if row.get("year") else None
+        for start in range(0, len(text), words):
+            yield {"id": f"{row['slug']}-{start}", "number": row.get("number"), "numbers": [],
+                   "type": row.get("type"), "issuer": row.get("issuer"), "date": day,
+                   "title": row.get("title") or "", "text": " ".join(text[start:start + words]),
+                   "status": "không xác định", "kind": "full"}
+
+
 def bench_size(n: int, args) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
     try:
         corpus, numbers = work / "corpus.jsonl", []
         with corpus.open("w", encoding="utf-8") as handle:
-            for r in generate(n, args.seed):
-                numbers.append(r["number"])
-                handle.write(json.dumps(dict(r, date=r["date"].isoformat()), ensure_ascii=False) + "\n")
+            for r in real_documents(args.real) if args.real else generate(n, args.seed):
+                numbers.append(r["number"] or "1/2020/QĐ-UBND")
+                day = r["date"].isoformat() if r["date"] else None
+                handle.write(json.dumps(dict(r, date=day), ensure_ascii=False) + "\n")
+        n = len(numbers)
         (work / "queries.json").write_text(json.dumps(make_queries(numbers, args.queries, args.seed)))
         results = {"n": n}
 
@@ -552,6 +568,8 @@ def main() -> None:
                         help="ingest rounds; the engines take turns and each keeps its best")
     parser.add_argument("--cap", type=int, default=200,
                         help="queries of each kind for bare Whoosh and FTS5-with-facets (slow at 100k)")
+    parser.add_argument("--real", type=Path, help="index these gazette texts (a JSONL of {slug, text, "
+                        "number, type, issuer, year, title}) cut into 1,500-word documents instead")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--worker", choices=list(ENGINES), help=argparse.SUPPRESS)
     parser.add_argument("--phase", choices=("ingest", "query"), help=argparse.SUPPRESS)
