@@ -129,7 +129,8 @@ def analyze(title: str, body: str) -> tuple:
                     values.append(NUMBER_VALUE[folded[i + 1]])
             spots[pair] = values
     out = {}
-    for name, tokens, head in (("words", folded, ntitle), ("exact", exact, ntitle), ("pairs", pairs, ntitle - 1)):
+    fields = (("words", folded, ntitle), ("exact", exact, ntitle), ("pairs", pairs, ntitle - 1))
+    for name, tokens, head in fields:
         boost = Counter(tokens[:max(head, 0)])
         if name == "pairs":
             out[name] = [(t.encode(), float(len(p) // (1 + t.count("#")) + TITLE_BOOST * boost[t]),

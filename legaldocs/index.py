@@ -3,9 +3,9 @@
 One Whoosh document per record. ``analysis`` tokenizes its text once into ``words`` (folded
 syllables, "hộ" → "ho"), ``exact`` (accented syllables) and ``pairs`` (folded bigrams with
 positions, for phrases); ``numkey`` holds the ``match_key`` forms of the number and of its
-"15/2013" and "QD-UBND" fragments. Columns (type, issuer, year, status, date, length) are
-read in bulk for filters, facets, sorting and BM25; a stored dict carries the display fields
-and the compressed body (snippets).
+"15/2013" and "QD-UBND" fragments, ``cites`` those of every number its text cites. Columns
+(type, issuer, year, status, date, length) are read in bulk for filters, facets, sorting and
+BM25; a stored dict carries the display fields and the compressed body (snippets).
 
 Queries are planned here, not by Whoosh's parser: a number goes to ``numkey`` first; a
 phrase is the conjunction of its pairs, chained by position; clauses, filters and facets are
@@ -84,7 +84,8 @@ class _Positions(formats.Positions):
 class _Tokens(fields.FieldType):
     """A field filled by ``_Writer.add_record`` with terms ``analysis.analyze`` made."""
 
-    indexed, scorable, stored, unique, vector, analyzer, column_type = True, False, False, False, None, None, None
+    indexed, scorable, stored, unique = True, False, False, False
+    vector = analyzer = column_type = None
 
     def __init__(self, positions: bool = False):
         self.format = _Positions() if positions else formats.Existence()
@@ -145,11 +146,12 @@ class _Pool:
                 ids, weights, values = table[tbytes]
                 fieldwriter.start_term(tbytes)
                 block = fieldwriter._postwriter
-                for i in range(0, len(ids), block._blocklimit):
+                size = block._blocklimit
+                for i in range(0, len(ids), size):
                     if i:
                         block._write_block()
-                    block._ids, block._weights = ids[i:i + block._blocklimit], weights[i:i + block._blocklimit]
-                    block._values = values[i:i + block._blocklimit] if values else []
+                    block._ids, block._weights = ids[i:i + size], weights[i:i + size]
+                    block._values = values[i:i + size] if values else []
                     block._maxweight = max(block._weights)
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
@@ -389,6 +391,9 @@ class _Open:
         self.ix = whoosh_index.open_dir(str(live))
         self.reader = self.ix.reader()
         self.schema = self.reader.schema
+        if set(_schema().names()) - set(self.schema.names()):  # built by an older legaldocs
+            self.reader.close()
+            raise LookupError("fields missing")
         self.leaves = [(leaf, offset) for leaf, offset in self.reader.leaf_readers()
                        if hasattr(leaf, "_terms")]  # an empty index has one EmptyReader
         self.size = self.reader.doc_count_all()
@@ -567,9 +572,9 @@ def _clause_docs(op: _Open, clause: Clause, exact: bool) -> dict:
         numbers = [tuple(analysis.NUMBER_VALUE[t] for t in pair if t.isdecimal())
                    for pair in zip(tokens, tokens[1:])]
         docs = analysis.chained(pairs, numbers, where, docs)
-    if docs and exact:  # the pairs ignored accents
-        docs = {d: weight for d, weight in docs.items()
-                if any(analysis.find_hits(text, [clause], exact, first=True) for text in _text(op.stored(d)["doc"]))}
+    if docs and exact:  # the pairs ignored accents: read the texts
+        docs = {d: weight for d, weight in docs.items() if any(
+            analysis.find_hits(text, [clause], exact, first=True) for text in _text(op.stored(d)["doc"]))}
     return docs
 
 
@@ -608,7 +613,8 @@ def _facets(op: _Open, docs: set) -> dict:
         values, codes = op.codes(name)
         tally = Counter(map(codes.__getitem__, docs))
         tally.pop(-1, None)
-        facets[name] = {values[k]: n for k, n in sorted(tally.items(), key=lambda kn: (-kn[1], values[kn[0]]))}
+        ranked = sorted(tally.items(), key=lambda kn: (-kn[1], values[kn[0]]))
+        facets[name] = {values[k]: n for k, n in ranked}
     return facets
 
 
@@ -648,9 +654,10 @@ def search(index_dir: Path, query: str, *, type=None, issuer=None, year=None, da
     clauses, is_number = analysis.plan(query)
     parts = []
     if is_number:
-        clause = clauses[0]  # the document with that number, else those citing it
+        clause = clauses[0]  # the document with that number, else those citing it, else the words
+        words = not any(map(str.isdecimal, clause.tokens))  # "qd-ubnd"; not "15/2013", too common
         parts = [_number_docs(op, clause) or _number_docs(op, clause, "cites")
-                 or (_clause_docs(op, clause, exact_accents) if not any(map(str.isdecimal, clause.tokens)) else {})]
+                 or (_clause_docs(op, clause, exact_accents) if words else {})]
     for clause in clauses if not is_number else ():
         if clause.keys:  # a number inside a longer query: the document or those citing it
             docs = _number_docs(op, clause)

@@ -360,3 +360,14 @@ def test_digits_that_are_not_numbers(tmp_path):
     build_index(tmp_path, [record("a", text="Theo báo cáo ² số 2 ngày ³ của Sở; Điều ⁴ 5")])
     assert ids(search(tmp_path, '"báo cáo ²"')) == ["a"]
     assert ids(search(tmp_path, '"số 2"')) == ["a"]
+
+
+def test_an_index_of_an_older_schema_asks_for_a_rebuild(tmp_path, monkeypatch):
+    from whoosh import fields
+
+    build_index(tmp_path, RECORDS[:2])
+    newer = index._schema()
+    newer.add("future", fields.ID())
+    monkeypatch.setattr(index, "_schema", lambda: newer)  # this code expects a field it lacks
+    with pytest.raises(LegaldocsError, match="rebuild"):
+        search(tmp_path, "x")
