@@ -1,6 +1,7 @@
 """How ingest, index, search and review grow with the registry (issue 6).
 
     python bench/scale.py [--n 1000 --n 10000] [--workdir DIR] [--no-gazette] [--speedup-n 1000]
+                          [--results FILE [--append]]
 
 For each N: N generated texts (``bench/synth.py`` documents rendered in the layout of
 ``tests/factories.py``: varied numbers, issuers, provinces, dates, titles, căn cứ,
@@ -11,6 +12,21 @@ are ingested with ``legaldocs.ingest.ingest`` (both cores), then the index is re
 the review runs. Each N runs in its own subprocess: peak memory is its ru_maxrss (and that
 of the extraction workers). The parallel speed-up is the same ingest with workers=1 and
 workers=2, in the same run. Speed is measured here, never asserted by a timed test.
+
+``--results FILE`` also writes the measurements as JSON, rewritten after each N (a long run
+that is interrupted keeps the N already measured)::
+
+    {"format": "legaldocs-bench-scale/1",
+     "runs": [{"machine": {...}, "started": ..., "argv": [...], "gazette": true,
+               "rows": [{"n": 1000, "files": 1400, "mb": ..., "ingest_s": ..., "docs_per_s": ...,
+                         "index_s": ..., "index_mb": ..., "search_p50_ms": ..., "search_p95_ms": ...,
+                         "records": ..., "load_s": ..., "review_s": ..., "maxrss_mb": ...,
+                         "workers_maxrss_mb": ..., ...}, ...],
+               "speedup": {"speedup_n": ..., "workers1_s": ..., "workers2_s": ..., "speedup": ...}}]}
+
+one row per N, every column of the printed table and a few more. With ``--append`` the run is
+added to the runs already in FILE (e.g. N=100,000 run on its own after 1,000 and 10,000);
+without it FILE is replaced. ``bench/plot_scale.py`` reads one or several such files.
 """
 from __future__ import annotations
 
@@ -127,8 +143,8 @@ from datetime import date
 from pathlib import Path
 from legaldocs.home import Home
 from legaldocs.ingest import ingest
-from legaldocs.registry import Registry
-from legaldocs.review import review_registry
+from legaldocs.review import review_home, review_registry
+from legaldocs.snapshot import load_for_review
 from legaldocs import browse
 src, root, workers, steps, queries = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4].split(","), json.loads(sys.argv[5])
 home = Home.resolve(root)
@@ -150,13 +166,53 @@ if "search" in steps:
     except Exception as exc:
         out["search_error"] = f"{type(exc).__name__}: {exc}"
 if "review" in steps:
-    t = time.perf_counter(); reg = Registry.load(home); out["load_s"] = time.perf_counter() - t
+    # the first review reads corpus/ and writes the snapshot; later ones read the snapshot
+    t = time.perf_counter(); review_home(home, date(2026, 12, 31)); out["review_first_s"] = time.perf_counter() - t
+    t = time.perf_counter(); reg = load_for_review(home); out["load_s"] = time.perf_counter() - t
     t = time.perf_counter(); r = review_registry(reg, date(2026, 12, 31)); out["review_s"] = time.perf_counter() - t
     out["findings"] = len(r.findings); out["records"] = len(reg.records)
 out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 out["workers_maxrss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps(out))
 """
+
+
+RESULTS_FORMAT = "legaldocs-bench-scale/1"
+
+
+def machine_info() -> dict:
+    """Where the numbers come from: enough to tell runs apart when files are merged."""
+    info = {"cores": os.cpu_count(), "processor": platform.processor() or platform.machine(),
+            "platform": platform.platform(), "python": platform.python_version()}
+    try:
+        info["loadavg_start"] = [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        pass
+    try:  # read-only; no optional locks, so a concurrent git in the same tree is not disturbed
+        head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10,
+                              cwd=Path(__file__).resolve().parent, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"})
+        if head.returncode == 0:
+            info["commit"] = head.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return info
+
+
+def load_results(path: Path) -> list[dict]:
+    """The runs of a results file (for --append)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("format") != RESULTS_FORMAT:
+        raise SystemExit(f"{path}: not a {RESULTS_FORMAT} results file; not appending to it")
+    return list(data["runs"])
+
+
+def save_results(path: Path, runs: list[dict]) -> None:
+    """Write atomically: a crash while writing leaves the previous file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps({"format": RESULTS_FORMAT, "runs": runs}, ensure_ascii=False, indent=1) + "\n",
+                   encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def run(src: Path, root: Path, workers: int, steps: str) -> dict:
@@ -175,7 +231,14 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--no-gazette", action="store_true")
     parser.add_argument("--speedup-n", type=int, default=1000, help="N for the workers=1 vs 2 ingest; 0 to skip")
+    parser.add_argument("--results", type=Path, metavar="FILE",
+                        help="also write the measurements as JSON (rewritten after each N)")
+    parser.add_argument("--append", action="store_true",
+                        help="with --results: add this run to the runs already in FILE instead of replacing it")
     args = parser.parse_args()
+    if args.append and not args.results:
+        parser.error("--append needs --results FILE")
+    previous = load_results(args.results) if args.append and args.results and args.results.exists() else []
     base = args.workdir or Path(tempfile.mkdtemp(prefix="legaldocs-bench-scale-"))
     gazette = not args.no_gazette and GAZETTE.exists()
     if not args.no_gazette and not gazette:
@@ -183,6 +246,18 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}; work in {base}")
     rows = []
+    this = {"machine": machine_info(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "argv": sys.argv[1:],
+            "workdir": str(base), "gazette": gazette, "rows": rows, "speedup": None}
+
+    def save() -> None:
+        if args.results:
+            try:
+                this["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+            except OSError:
+                pass
+            save_results(args.results, previous + [this])
+
+    save()
     for n in args.n or [1000, 10000]:
         src = base / f"in-{n}"
         t = time.perf_counter()
@@ -190,8 +265,9 @@ def main() -> None:
         mb = _du(src) / 1e6
         gen = time.perf_counter() - t
         r = run(src, base / f"home-{n}", 2, "index,search,review")
-        r.update(n=n, files=files, mb=mb, gen_s=gen)
+        r.update(n=n, files=files, mb=mb, gen_s=gen, docs_per_s=files / r["ingest_s"] if r["ingest_s"] else None)
         rows.append(r)
+        save()
         print(json.dumps(r), flush=True)
     if args.speedup_n:
         n = args.speedup_n
@@ -200,18 +276,24 @@ def main() -> None:
             write_texts(src, n, gazette)
         one = run(src, base / "home-w1", 1, "")
         two = run(src, base / "home-w2", 2, "")
-        print(json.dumps({"speedup_n": n, "workers1_s": one["ingest_s"], "workers2_s": two["ingest_s"],
-                          "speedup": one["ingest_s"] / two["ingest_s"]}), flush=True)
+        this["speedup"] = {"speedup_n": n, "workers1_s": one["ingest_s"], "workers2_s": two["ingest_s"],
+                           "speedup": one["ingest_s"] / two["ingest_s"]}
+        save()
+        print(json.dumps(this["speedup"]), flush=True)
     print()
     print("| N generated | files | MB | ingest s | docs/s | index s | index MB | search p50 ms | p95 ms "
-          "| records | load s | review s | peak MB (main / workers) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| records | first review s | load s | review s | peak MB (main / workers) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         search = (f"{r['search_p50_ms']:.0f} | {r['search_p95_ms']:.0f}" if "search_p50_ms" in r
                   else f"failed: {r.get('search_error', '?')} | -")
         print(f"| {r['n']} | {r['files']} | {r['mb']:.0f} | {r['ingest_s']:.1f} | {r['files'] / r['ingest_s']:.0f} "
-              f"| {r['index_s']:.1f} | {r['index_mb']:.0f} | {search} | {r['records']} | {r['load_s']:.2f} "
+              f"| {r['index_s']:.1f} | {r['index_mb']:.0f} | {search} | {r['records']} "
+              f"| {r.get('review_first_s', float('nan')):.2f} | {r['load_s']:.2f} "
               f"| {r['review_s']:.2f} | {r['maxrss_mb']:.0f} / {r['workers_maxrss_mb']:.0f} |")
+    if args.results:
+        print(f"\nresults: {args.results} ({len(previous) + 1} run(s)); plot: python bench/plot_scale.py "
+              f"{args.results} --output bench/scale.svg")
 
 
 if __name__ == "__main__":

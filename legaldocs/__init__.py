@@ -11,7 +11,8 @@ _PUBLIC = {
     "read_file": "readers",
     "extract_file": "extract", "extract_text": "extract",
     "Registry": "registry", "Home": "home",
-    "review_registry": "review", "status_of": "status",
+    "review_registry": "review", "review_home": "review", "status_of": "status",
+    "load_for_review": "snapshot",
 }
 
 __all__ = ["__version__", *_PUBLIC]

@@ -145,8 +145,12 @@ def _stamp(home: Home) -> dict:
 
 
 def rebuild_index(home: Home) -> int:
-    """Recreate index/ from corpus/ alone; returns the number of documents indexed."""
+    """Recreate index/ from corpus/ alone (and drop the review's snapshot there); returns
+    the number of documents indexed."""
+    from .snapshot import remove_snapshot
+
     with index_builder(home, wait=True):
+        remove_snapshot(home)
         return _build(home)
 
 

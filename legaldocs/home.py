@@ -153,6 +153,11 @@ def write_atomic(path: Path, data: str) -> None:
     _write_through_rename(path, data.encode("utf-8"))
 
 
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write bytes to ``path`` through a temporary file and a rename."""
+    _write_through_rename(path, data)
+
+
 def copy_atomic(source: Path, target: Path) -> None:
     """Copy a file's bytes to ``target`` through a temporary file and a rename."""
     _write_through_rename(target, source.read_bytes())

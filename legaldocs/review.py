@@ -12,20 +12,24 @@ import difflib
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, Union
 
 from .dates import format_date
 from .models import Link, Record, Status
 from .numbers import fold
-from .registry import Registry
-from .status import AMENDED_PART, link_date, status_of, term_end
-from .vocab import STATUS_VALUES
+from .registry import Registry, collector_paused
+
+if TYPE_CHECKING:
+    from .snapshot import RegistryView
+from .status import AMENDED_PART, link_date, mortal_ids, status_of, term_end
+from .similarity import SIMILAR_SUBJECTS, SimilarSubjects
+from .vocab import NOT_REVIEWED, STATUS_VALUES
 
 EXPIRED = STATUS_VALUES["expired"]
 PARTLY = STATUS_VALUES["partly_expired"]
 SUSPENDED = (STATUS_VALUES["suspended"], STATUS_VALUES["partly_suspended"])
 ACTIONS = ("công bố hết hiệu lực", "bãi bỏ", "thay thế", "sửa đổi, bổ sung", "hợp nhất")
-SIMILAR_TITLES = 0.8  # rule 9: title similarity that makes two documents "the same subject"
+SIMILAR_SHOWN = 5  # rule 9: newer documents listed as evidence
 AMENDED_OFTEN = 3  # rule 7
 
 
@@ -69,23 +73,38 @@ class Finding:
 
 @dataclass
 class Context:
-    registry: Registry
+    registry: Union[Registry, "RegistryView"]
     as_of: date
     _status: dict = field(default_factory=dict)
-    _titles: Optional["_TitleIndex"] = None  # rule 9, built on first use
-    _resolved: dict = field(default_factory=dict)
-
-    def resolve(self, number: str, issuer: Optional[str], when: Optional[date]) -> Optional[str]:
-        """``registry.resolve``, memoized: the registry does not change during a review."""
-        key = (number, issuer, when)
-        if key not in self._resolved:
-            self._resolved[key] = self.registry.resolve(number, issuer, when)
-        return self._resolved[key]
+    _similar: Optional[SimilarSubjects] = None  # rule 9, built on first use
+    _mortal: Optional[set] = None
+    _ceased_reasons: dict = field(default_factory=dict)
+    _amended_by: dict = field(default_factory=dict)
+    _by_kind: Optional[dict] = None
 
     def status(self, rid: str) -> Status:
         if rid not in self._status:
             self._status[rid] = status_of(self.registry, rid, self.as_of)
         return self._status[rid]
+
+    @property
+    def mortal(self) -> set:
+        """``status.mortal_ids``: the documents that can have ceased by any date."""
+        if self._mortal is None:
+            self._mortal = mortal_ids(self.registry)
+        return self._mortal
+
+    def ceased(self, rid: str) -> bool:
+        """Whether a document has wholly ceased (hết hiệu lực toàn bộ) as of the review."""
+        return rid in self.mortal and self.status(rid).value == EXPIRED
+
+    def links_of_kind(self, kind: str) -> list[Link]:
+        """Every resolved link of a kind, from one pass over the graph."""
+        if self._by_kind is None:
+            self._by_kind = {}
+            for link in self.registry.all_links():
+                self._by_kind.setdefault(link.kind, []).append(link)
+        return self._by_kind.get(kind, [])
 
     def number(self, rid: Optional[str], fallback: Optional[str] = None) -> Optional[str]:
         record = self.registry.records.get(rid) if rid else None
@@ -99,6 +118,12 @@ class Context:
 
     def link_date(self, link: Link) -> Optional[date]:
         return link_date(self.registry, link)
+
+    def amended_by(self, rid: str) -> list:
+        """[(amending link, its date)] of a document, memoized (a law is the căn cứ of thousands)."""
+        if rid not in self._amended_by:
+            self._amended_by[rid] = [(l, self.link_date(l)) for l in self.registry.links_to(rid) if l.kind == "amends"]
+        return self._amended_by[rid]
 
     def evidence(self, link: Link) -> Evidence:
         stating = self.registry.records.get(link.stated_in)
@@ -196,6 +221,15 @@ def rule_detailed_ceased(ctx: Context, record: Record) -> list[Finding]:
 
 
 def _ceased_reason(ctx: Context, rid: str) -> tuple[str, list[Evidence]]:
+    """Why a document has ceased, as a clause, with the evidence (memoized: many documents
+    cite the same ceased one)."""
+    if rid not in ctx._ceased_reasons:
+        ctx._ceased_reasons[rid] = _ceased_reason_of(ctx, rid)
+    text, evidence = ctx._ceased_reasons[rid]
+    return text, list(evidence)
+
+
+def _ceased_reason_of(ctx: Context, rid: str) -> tuple[str, list[Evidence]]:
     status = ctx.status(rid)
     ending = sorted((l for l in ctx.registry.links_to(rid)
                      if l.kind in ("repeals", "replaces", "repealed") and not l.part),
@@ -217,14 +251,12 @@ def _own_links(ctx: Context, record: Record, kind: str) -> list[Link]:
     return [l for l in ctx.registry.links_from(record.id) if l.kind == kind and l.stated_in == record.id]
 
 
-# Texts that narrate or correspond rather than regulate: not themselves under review.
-NOT_REVIEWED = {"Báo cáo", "Tờ trình", "Biên bản", "Thông báo", "Công văn", "Văn bản", "Giấy mời"}
 
 
 def _in_force(ctx: Context, record: Record) -> bool:
     """A full, regulating document still in force: what rules 4-7 and 9 look at."""
     return (record.kind == "full" and record.type not in NOT_REVIEWED and bool(record.number)
-            and ctx.status(record.id).value != EXPIRED)
+            and not ctx.ceased(record.id))
 
 
 def rule_basis_ceased(ctx: Context, record: Record) -> list[Finding]:
@@ -233,7 +265,7 @@ def rule_basis_ceased(ctx: Context, record: Record) -> list[Finding]:
         return []
     found = []
     for link in _own_links(ctx, record, "based_on"):
-        if ctx.status(link.target_id).value != EXPIRED:
+        if not ctx.ceased(link.target_id):
             continue
         text, evidence = _ceased_reason(ctx, link.target_id)
         replaced = any(l.kind == "replaces" for l in ctx.registry.links_to(link.target_id))
@@ -251,10 +283,10 @@ def rule_basis_amended(ctx: Context, record: Record) -> list[Finding]:
         return []
     found = []
     for link in _own_links(ctx, record, "based_on"):
-        if ctx.status(link.target_id).value == EXPIRED:
+        if ctx.ceased(link.target_id):
             continue  # rule 4
-        later = [a for a in ctx.registry.links_to(link.target_id) if a.kind == "amends"
-                 and (ctx.link_date(a) or date.min) > record.date and (ctx.link_date(a) or date.max) <= ctx.as_of]
+        later = [a for a, when in ctx.amended_by(link.target_id)
+                 if (when or date.min) > record.date and (when or date.max) <= ctx.as_of]
         if later:
             amenders = ", ".join(sorted({ctx.cite(a.source_id, a.source_number) for a in later}))
             found.append(_finding(
@@ -271,13 +303,10 @@ def rule_cites_ceased(ctx: Context, record: Record) -> list[Finding]:
         return []
     acted_on = {l.target_id for l in ctx.registry.links_from(record.id)}
     found, seen = [], set()
-    for cite in record.cites:
-        if cite.in_basis:
-            continue
-        target = ctx.resolve(cite.number, cite.issuer, cite.date)
+    for cite, target in ctx.registry.plain_cites(record.id):
         if target is None or target in acted_on or target in seen or target == record.id:
             continue
-        if ctx.status(target).value == EXPIRED:
+        if ctx.ceased(target):
             seen.add(target)
             text, evidence = _ceased_reason(ctx, target)
             found.append(_finding(
@@ -319,7 +348,7 @@ def rule_amended_often(ctx: Context, record: Record) -> list[Finding]:
 
 def rule_repeal_pending(ctx: Context, record: Record) -> list[Finding]:
     """8. A repeal was proposed and has not happened yet."""
-    if ctx.status(record.id).value == EXPIRED:
+    if ctx.ceased(record.id):
         return []
     found = []
     for link in ctx.registry.links_to(record.id):
@@ -335,127 +364,39 @@ def rule_repeal_pending(ctx: Context, record: Record) -> list[Finding]:
     return found
 
 
-def _title_key(record: Record) -> str:
-    return " ".join(fold(record.title or "").lower().split())
-
-
-class _TitleIndex:
-    """Candidates for rule 9 without comparing every pair of documents.
-
-    ``SequenceMatcher.ratio()`` never exceeds ``quick_ratio()``, the share of characters
-    the two titles have in common as multisets. ratio >= s therefore needs a multiset
-    overlap of at least ``s / (2 - s)`` of each title's length (s = 0.8: two thirds). Under
-    one global order of the elements (a character and its occurrence count, rarest first),
-    two multisets with that overlap share an element among their first ``len - need + 1``
-    (prefix filtering): the smallest common element lies in both prefixes. So the pairs
-    sharing a prefix element are a superset of the pairs that can reach ``s``, and the
-    exact ratio decides among them: the findings are those of comparing every pair.
-    """
-
-    def __init__(self, registry: Registry, threshold: float):
-        self.threshold = threshold
-        self.order = {rid: i for i, rid in enumerate(registry.records)}
-        self.keys: dict[str, str] = {}
-        groups: dict = {}
-        for record in registry.records.values():
-            if record.kind == "full" and record.title and record.date:
-                self.keys[record.id] = _title_key(record)
-                groups.setdefault((record.issuer, record.type), []).append(record.id)
-        self.prefixes: dict[str, list] = {}
-        self.postings: dict = {}
-        self.masks: dict = {}  # title → {character: bit mask of its positions}, for lcs()
-        for group, ids in groups.items():
-            elements = {rid: self._elements(self.keys[rid]) for rid in ids}
-            frequency: dict = {}
-            for elems in elements.values():
-                for e in elems:
-                    frequency[e] = frequency.get(e, 0) + 1
-            postings = self.postings[group] = {}
-            for rid, elems in elements.items():
-                elems.sort(key=lambda e: (frequency[e], e))
-                prefix = elems[:self._prefix_length(len(elems))] if elems else [("", 0)]  # "" meets ""
-                self.prefixes[rid] = prefix
-                for e in prefix:
-                    postings.setdefault(e, []).append(rid)
-
-    @staticmethod
-    def _elements(key: str) -> list:
-        seen: dict = {}
-        elements = []
-        for ch in key:
-            n = seen.get(ch, 0) + 1
-            seen[ch] = n
-            elements.append((ch, n))
-        return elements
-
-    def _prefix_length(self, length: int) -> int:
-        s = self.threshold
-        if s <= 0:
-            return length
-        need = math.ceil(length * s / (2 - s) - 1e-9)  # a margin for the float ratio
-        return max(1, min(length, length - need + 1))
-
-    def lcs(self, text: str, rid: str) -> int:
-        """The length of the longest common subsequence of ``text`` and the title of
-        ``rid`` (bit-parallel, Hyyrö 2004): an upper bound of the characters
-        ``SequenceMatcher`` matches, whose blocks form a common subsequence."""
-        masks = self.masks.get(rid)
-        if masks is None:
-            masks = self.masks[rid] = {}
-            for i, ch in enumerate(self.keys[rid]):
-                masks[ch] = masks.get(ch, 0) | (1 << i)
-        length = len(self.keys[rid])
-        full = (1 << length) - 1
-        v = full
-        for ch in text:
-            u = v & masks.get(ch, 0)
-            v = ((v + u) | (v - u)) & full
-        return length - v.bit_count()
-
-    def candidates(self, record: Record) -> list[str]:
-        """Ids that may reach the threshold with ``record``, in registry order."""
-        postings = self.postings.get((record.issuer, record.type), {})
-        found = set()
-        for e in self.prefixes.get(record.id, ()):
-            found.update(postings.get(e, ()))
-        found.discard(record.id)
-        return sorted(found, key=self.order.__getitem__)
-
-
-def _title_index(ctx: Context) -> _TitleIndex:
-    if ctx._titles is None:
-        ctx._titles = _TitleIndex(ctx.registry, SIMILAR_TITLES)
-    return ctx._titles
+def _similar(ctx: Context) -> SimilarSubjects:
+    """Rule 9's pairs: the snapshot's (``snapshot.RegistryView``, found for every date),
+    else found now among the documents rule 9 may name (in force, issued by then)."""
+    if ctx._similar is None:
+        ctx._similar = getattr(ctx.registry, "similar_subjects", None)
+    if ctx._similar is None:
+        ctx._similar = SimilarSubjects(ctx.registry, SIMILAR_SUBJECTS,
+                                       lambda r: r.date <= ctx.as_of and _in_force(ctx, r))
+    return ctx._similar
 
 
 def rule_similar_older(ctx: Context, record: Record) -> list[Finding]:
     """9. Hint: an older document of the same issuer on nearly the same subject, which no
-    newer one replaces."""
-    if not _in_force(ctx, record) or not record.title or not record.date:
+    newer one replaces. One finding per older document, naming the closest newer ones."""
+    pairs = _similar(ctx).newer.get(record.id)
+    if not pairs or not _in_force(ctx, record):
         return []
-    found = []
-    titles = _title_index(ctx)
-    mine = titles.keys[record.id]
     replaced_by = {l.source_id for l in ctx.registry.links_to(record.id) if l.kind in ("replaces", "repeals")}
-    for other_id in titles.candidates(record):
-        other = ctx.registry.records[other_id]
-        if (other.id == record.id or other.kind != "full" or other.issuer != record.issuer
-                or other.type != record.type or not other.title or not other.date or other.date <= record.date
-                or other.id in replaced_by or not _in_force(ctx, other)):
-            continue
-        theirs = titles.keys[other_id]
-        total = len(mine) + len(theirs)
-        if total and (2 * min(len(mine), len(theirs)) / total < SIMILAR_TITLES
-                      or 2 * titles.lcs(mine, other_id) / total < SIMILAR_TITLES):
-            continue  # upper bounds of ratio(): the same answer, sooner
-        ratio = difflib.SequenceMatcher(None, mine, theirs).ratio()
-        if ratio >= SIMILAR_TITLES:
-            found.append(_finding(
-                ctx, record, "similar-older", 9, "thay thế",
-                f"Cùng cơ quan ban hành và gần cùng nội dung với {ctx.cite(other.id)} ban hành sau "
-                f"(ngày {format_date(other.date)}, tương đồng {ratio:.0%}) nhưng chưa bị thay thế; cần xem xét.",
-                [Evidence(other.number, "similar", other.title, other.date)], "low"))
-    return found
+    records = ctx.registry.records
+    newer = sorted(((ratio, records[other]) for ratio, other in pairs
+                    if other not in replaced_by and _in_force(ctx, records[other])
+                    and not (records[other].date > ctx.as_of)),
+                   key=lambda p: (-p[0], -p[1].date.toordinal(), p[1].id))
+    if not newer:
+        return []
+    ratio, best = newer[0]
+    more = f" và {len(newer) - 1} văn bản khác" if len(newer) > 1 else ""
+    return [_finding(
+        ctx, record, "similar-older", 9, "thay thế",
+        f"Cùng cơ quan ban hành và gần cùng nội dung với {ctx.cite(best.id)} ban hành sau "
+        f"(ngày {format_date(best.date)}, tương đồng {ratio:.0%}){more} nhưng chưa bị thay thế; cần xem xét.",
+        [Evidence(other.number, "similar", other.title, other.date) for _, other in newer[:SIMILAR_SHOWN]],
+        "low")]
 
 
 RULES: dict[str, tuple[int, Callable]] = {
@@ -468,6 +409,41 @@ RULES: dict[str, tuple[int, Callable]] = {
     "amended-often": (7, rule_amended_often),
     "repeal-pending": (8, rule_repeal_pending),
     "similar-older": (9, rule_similar_older),
+}
+
+
+# --- which documents a rule can find anything for ------------------------------------------
+# A necessary condition each, from one pass over the link graph, so the review runs a rule
+# only where it may apply (tests/test_review.py checks the findings are those of running
+# every rule on every document).
+
+
+def _targets(ctx: Context, *kinds: str) -> set:
+    return {l.target_id for kind in kinds for l in ctx.links_of_kind(kind)}
+
+
+def _own_sources(ctx: Context, kind: str, target_ok: Callable[[str], bool]) -> set:
+    return {l.source_id for l in ctx.links_of_kind(kind)
+            if l.source_id and l.stated_in == l.source_id and target_ok(l.target_id)}
+
+
+def _citing_ceased(ctx: Context) -> set:
+    ceased = {rid for rid in ctx.mortal if ctx.ceased(rid)}
+    return {rid for rid, record in ctx.registry.records.items() if record.kind == "full" and ceased
+            and any(target in ceased for _, target in ctx.registry.plain_cites(rid))}
+
+
+CANDIDATES: dict[str, Callable[[Context], set]] = {
+    "term-ended": lambda ctx: {rid for rid, r in ctx.registry.records.items() if term_end(r)},
+    "status-changed": lambda ctx: _targets(ctx, "repeals", "replaces", "repealed", "suspends", "amends"),
+    "detailed-ceased": lambda ctx: {l.source_id for l in ctx.links_of_kind("implements")
+                                    if l.source_id and l.scope != "mentioned" and ctx.ceased(l.target_id)},
+    "basis-ceased": lambda ctx: _own_sources(ctx, "based_on", ctx.ceased),
+    "basis-amended": lambda ctx: _own_sources(ctx, "based_on", _targets(ctx, "amends").__contains__),
+    "cites-ceased": _citing_ceased,
+    "amended-often": lambda ctx: _targets(ctx, "amends"),
+    "repeal-pending": lambda ctx: _targets(ctx, "repeal_proposed"),
+    "similar-older": lambda ctx: set(_similar(ctx).newer),
 }
 
 
@@ -495,23 +471,39 @@ class Review:
         return {"as_of": self.as_of.isoformat(), "findings": [f.to_dict() for f in self.findings]}
 
 
-def review_registry(registry: Registry, as_of: date, issuer: Optional[str] = None,
+def review_registry(registry: Union[Registry, "RegistryView"], as_of: date, issuer: Optional[str] = None,
                     since: Optional[date] = None, rules: Iterable[str] = ()) -> Review:
     """Run the rules over every document (or one issuer's) as of a date."""
+    with collector_paused():  # millions of small objects, no cycles
+        return _review(registry, as_of, issuer, since, rules)
+
+
+def _review(registry, as_of: date, issuer: Optional[str], since: Optional[date], rules: Iterable[str]) -> Review:
     ctx = Context(registry, as_of)
     wanted = rule_names(rules) if rules else list(RULES)
     issuer_key = fold(issuer).lower() if issuer else None
     findings = []
+    may_find = {name: CANDIDATES[name](ctx) for name in wanted}
     for record in registry.records.values():
         if record.date and record.date > as_of:
             continue
         if issuer_key and issuer_key not in fold(record.issuer or "").lower():
             continue
         for name in wanted:
-            findings.extend(RULES[name][1](ctx, record))
+            if record.id in may_find[name]:
+                findings.extend(RULES[name][1](ctx, record))
     if since:
         findings = [f for f in findings if not any(e.date for e in f.evidence)
                     or any(e.date and e.date >= since for e in f.evidence)]
     order = {a: i for i, a in enumerate(ACTIONS)}
     findings.sort(key=lambda f: (order.get(f.action, 99), f.date or date.min, f.number or "", f.rule_no))
     return Review(as_of, tuple(findings))
+
+
+def review_home(home, as_of: date, issuer: Optional[str] = None, since: Optional[date] = None,
+                rules: Iterable[str] = ()) -> Review:
+    """``review_registry`` over a home's registry, read through its snapshot in index/
+    (``snapshot.load_for_review``)."""
+    from .snapshot import load_for_review
+
+    return review_registry(load_for_review(home), as_of, issuer, since, rules)

@@ -53,6 +53,26 @@ def term_end(record: Record) -> Optional[date]:
     return None
 
 
+def mortal_ids(registry: Registry) -> set:
+    """Documents that cease at some date, whatever the date: those with a stated term, those
+    wholly repealed or replaced, and those detailing one of these (Art. 154(2)). Every
+    document ``status_of`` can find "hết hiệu lực toàn bộ" is among them."""
+    mortal = {rid for rid, record in registry.records.items() if term_end(record)}
+    detailing: dict = {}  # target → the documents detailing it
+    for link in registry.all_links():
+        if link.kind in ENDING_KINDS and not link.part:
+            mortal.add(link.target_id)
+        elif link.kind == "implements" and link.source_id and link.scope != "mentioned":
+            detailing.setdefault(link.target_id, []).append(link.source_id)
+    todo = list(mortal)
+    while todo:  # a document detailing a mortal one is mortal
+        for source in detailing.get(todo.pop(), ()):
+            if source not in mortal:
+                mortal.add(source)
+                todo.append(source)
+    return mortal
+
+
 def link_date(registry: Registry, link: Link) -> Optional[date]:
     """When a link takes effect: its own date; else, for a link a text only mentions, its
     source document's effective date; else the date of the text stating it."""

@@ -395,6 +395,10 @@ TITLE_OPEN_ENDINGS: dict[str, str] = {
 
 # --- status ---
 # The national database's status values (vbpl.vn), as legaldocs reports them.
+# Texts that narrate or correspond rather than regulate: not themselves under review
+# (e.g. "Báo cáo số 612/BC-SNgV", "Công văn số 1024/SNgV-VP").
+NOT_REVIEWED = {"Báo cáo", "Tờ trình", "Biên bản", "Thông báo", "Công văn", "Văn bản", "Giấy mời"}
+
 STATUS_VALUES: dict[str, str] = {
     "in_force": "còn hiệu lực",
     "not_yet": "chưa có hiệu lực",

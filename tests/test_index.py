@@ -243,8 +243,8 @@ def test_rebuild_is_atomic_when_the_build_crashes(tmp_path, monkeypatch):
             raise RuntimeError("disk full")
         return original(self, rec)
 
-    original = index._Writer.add_record
-    monkeypatch.setattr(index._Writer, "add_record", crash)
+    original = index.writer._Writer.add_record
+    monkeypatch.setattr(index.writer._Writer, "add_record", crash)
     with pytest.raises(RuntimeError):
         build_index(tmp_path, [record(f"x{i}", title="khác") for i in range(5)])
     monkeypatch.undo()
@@ -256,7 +256,7 @@ def test_rebuild_is_atomic_when_the_build_crashes(tmp_path, monkeypatch):
 def test_a_second_build_while_a_searcher_is_open(tmp_path):
     build_index(tmp_path, RECORDS)
     assert search(tmp_path, "du lịch").total == 1
-    opened = index._open(tmp_path)  # the cached, open reader
+    opened = index.reading._open(tmp_path)  # the cached, open reader
     build_index(tmp_path, [record("only", title="Chỉ một văn bản")])
     assert opened.reader.stored_fields(0)["id"]  # the old reader still reads its files
     assert search(tmp_path, "du lịch").total == 0
@@ -266,19 +266,20 @@ def test_a_second_build_while_a_searcher_is_open(tmp_path):
 
 
 def test_parallel_build_matches_serial(tmp_path, monkeypatch):
-    monkeypatch.setattr(index, "PARALLEL_MIN", 10)
-    monkeypatch.setattr(index, "SEGMENT_DOCS", 8)
+    monkeypatch.setattr(index.build, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(index.build, "SEGMENT_DOCS", 8)
     records = [record(f"p{i}", f"{i + 1}/2022/QĐ-UBND", day=date(2022, 1, 1 + i % 28),
                       title=f"Văn bản {i}", text="hộ chiếu ngoại giao" if i % 3 == 0 else "khác")
                for i in range(40)]
     assert build_index(tmp_path, records, procs=2) == 40
+    assert len(index.reading._open(tmp_path).leaves) > 1  # the patches took: workers, segments of 8
     assert index_doc_count(tmp_path) == 40
     assert search(tmp_path, '"hộ chiếu ngoại giao"').total == 14
     assert ids(search(tmp_path, "17/2022/qd-ubnd")) == ["p16"]
 
 
 def test_a_failing_worker_is_reported_and_leaves_no_trace(tmp_path, monkeypatch):
-    monkeypatch.setattr(index, "PARALLEL_MIN", 5)
+    monkeypatch.setattr(index.build, "PARALLEL_MIN", 5)
     bad = [record(f"b{i}") for i in range(10)] + [{"id": "broken", "text": 42}]
     with pytest.raises(LegaldocsError, match="worker"):
         build_index(tmp_path, bad, procs=2)
@@ -366,8 +367,8 @@ def test_an_index_of_an_older_schema_asks_for_a_rebuild(tmp_path, monkeypatch):
     from whoosh import fields
 
     build_index(tmp_path, RECORDS[:2])
-    newer = index._schema()
+    newer = index.schema._schema()
     newer.add("future", fields.ID())
-    monkeypatch.setattr(index, "_schema", lambda: newer)  # this code expects a field it lacks
+    monkeypatch.setattr(index.reading, "_schema", lambda: newer)  # this code expects a field it lacks
     with pytest.raises(LegaldocsError, match="rebuild"):
         search(tmp_path, "x")

@@ -206,6 +206,15 @@ def legal_texts(draw):
 
 # --- numbers -----------------------------------------------------------------------------
 
+@FAST
+@given(st.one_of(any_text, near_text, st.text(st.characters(min_codepoint=0x300, max_codepoint=0x1FFF))))
+def test_fold_character_by_character_is_fold_spelled_out(text):
+    from legaldocs.numbers import fold, fold_slowly
+
+    assert fold(text) == fold_slowly(text)
+    assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
+
+
 def _found_numbers_round_trip(text: str) -> None:
     for number, start, end in find_numbers(text):
         assert 0 <= start < end <= len(text)

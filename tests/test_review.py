@@ -8,7 +8,7 @@ import pytest
 from factories import document, make_home
 from legaldocs.home import Home
 from legaldocs.registry import Registry
-from legaldocs.review import review_registry, rule_names
+from legaldocs.review import RULES, Context, review_registry, rule_names
 
 AS_OF = date(2026, 11, 24)
 PM = "Quyết định số 58/2012/QĐ-TTg ngày 24 tháng 12 năm 2012 của Thủ tướng Chính phủ về hộ chiếu"
@@ -154,3 +154,86 @@ def test_demo_story_15_2013(demo_review):
     (finding,) = [f for f in review.findings if f.number == "15/2013/QĐ-UBND" and f.rule == "basis-ceased"]
     assert [e.number for e in finding.evidence][:2] == ["15/2013/QĐ-UBND", "47/2020/QĐ-TTg"]
     assert "58/2012/QĐ-TTg" in finding.reason and finding.action == "bãi bỏ"
+
+
+# --- the review runs a rule only where it may apply: the same findings as running all ---
+
+
+def every_rule_on_every_document(registry: Registry, as_of: date) -> list:
+    ctx = Context(registry, as_of)
+    return [f for record in registry.records.values() if not (record.date and record.date > as_of)
+            for _, rule in RULES.values() for f in rule(ctx, record)]
+
+
+@pytest.mark.parametrize("as_of", [date(2021, 2, 15), date(2023, 6, 1), AS_OF])
+def test_review_equals_every_rule_on_every_document(tmp_path, as_of):
+    docs = {f"{rule}-{name}": text for rule, (files, _, _) in SCENARIOS.items() for name, text in files.items()}
+    homes = [make_home(tmp_path, {**docs, "sound.txt": SOUND})]
+    if (DEMO / "records").is_dir():
+        homes.append(Home.resolve(str(DEMO.parent)))
+    for home in homes:
+        registry = Registry.load(home)
+        everything = every_rule_on_every_document(registry, as_of)
+        assert sorted(review_registry(registry, as_of).findings, key=repr) == sorted(everything, key=repr)
+        assert len(everything) > 5
+
+
+# --- rule 9's pairs are those of comparing every pair ---
+
+WORDS = ["quản lý", "hỗ trợ", "hoạt động", "đối ngoại", "đoàn ra", "đoàn vào", "hộ chiếu", "giá đất",
+         "khen thưởng", "các", "thống nhất", "năm 2013", "tại xã", "miền núi"]
+
+
+def random_titles(seed: int, n: int) -> list:
+    import random
+
+    rng = random.Random(seed)
+    frames = ["Ban hành Quy chế {} trên địa bàn tỉnh Bình Định", "Quy định {}", "Về việc {}", "{}",
+              "Sửa đổi, bổ sung Quy chế {}"]
+    return [rng.choice(frames).format(" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 6))))
+            for _ in range(n)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_similar_subjects_are_those_of_every_pair(seed):
+    from types import SimpleNamespace
+
+    from legaldocs.models import Record
+    from legaldocs.similarity import SIMILAR_SUBJECTS, SimilarSubjects, subject_similarity, subject_words
+
+    titles = random_titles(seed, 160)
+    records = {f"r{i}": Record(f"r{i}", "full", f"{i}/2020/QĐ-UBND", "Quyết định", ("UBND A", "UBND B")[i % 2],
+                               date(2010 + i % 13, 1 + i % 12, 1), title)
+               for i, title in enumerate(titles)}
+    found = SimilarSubjects(SimpleNamespace(records=records, links_from=lambda rid: []), SIMILAR_SUBJECTS).newer
+    pairs = {(old, new) for old, items in found.items() for _, new in items}
+    expected = set()
+    rows = [r for r in records.values() if not r.title.startswith("Sửa đổi")]
+    for a in rows:
+        for b in rows:
+            if (a.issuer == b.issuer and a.date < b.date
+                    and subject_similarity(subject_words(a.title), subject_words(b.title)) >= SIMILAR_SUBJECTS):
+                expected.add((a.id, b.id))
+    assert pairs == expected
+    assert expected  # the vocabulary is small enough for near-duplicates
+
+
+@pytest.mark.parametrize("older, newer, similar", [
+    ("Ban hành Quy chế quản lý hoạt động đối ngoại trên địa bàn thành phố Đà Nẵng",
+     "Ban hành Quy chế quản lý thống nhất các hoạt động đối ngoại trên địa bàn thành phố Đà Nẵng", True),
+    ("Ban hành Quy định về khuyến nông", "Quy định về khuyến công", False),
+    ("Ban hành Quy định giá các loại đất trên địa bàn tỉnh Bình Định", "Quy định giá các loại đất", True),
+    ("Hỗ trợ khuyến nông", "Quản lý khuyến nông", False),
+])
+def test_subject_similarity_table(older, newer, similar):
+    from legaldocs.similarity import SIMILAR_SUBJECTS, subject_similarity, subject_words
+
+    assert (subject_similarity(subject_words(older), subject_words(newer)) >= SIMILAR_SUBJECTS) == similar
+
+
+def test_amendments_of_different_documents_are_not_the_same_subject(tmp_path):
+    home = make_home(tmp_path, {
+        f"a{i}.txt": document(f"{n}/QĐ-UBND", date(2016 + i, 3, 1), "Sửa đổi, bổ sung một số điều của Quyết định "
+                              f"số {n}/QĐ-UBND ngày 03 tháng 02 năm 2014")
+        for i, n in enumerate(("12/2014", "13/2014"))})
+    assert review_registry(Registry.load(home), AS_OF, rules=["9"]).findings == ()

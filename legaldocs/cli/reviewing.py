@@ -29,10 +29,9 @@ def review(as_of, issuer, since, rules, fmt, output, home):
     from datetime import date as _date
 
     from .. import review_forms
-    from ..browse import load_registry
-    from ..review import review_registry
+    from ..review import review_home
 
-    result = review_registry(load_registry(home), as_of or _date.today(), issuer, since, rules)
+    result = review_home(home, as_of or _date.today(), issuer, since, rules)
     if fmt in ("xlsx", "docx"):
         path = __import__("pathlib").Path(output or f"ra-soat-{result.as_of.isoformat()}.{fmt}")
         (review_forms.write_xlsx if fmt == "xlsx" else review_forms.write_docx)(result, path)

@@ -11,3 +11,4 @@ from .relations import *  # noqa: F401,F403
 from .layout import *  # noqa: F401,F403
 from .header import *  # noqa: F401,F403
 from .search import *  # noqa: F401,F403
+from .review import *  # noqa: F401,F403
