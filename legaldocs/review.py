@@ -78,6 +78,7 @@ class Context:
     _status: dict = field(default_factory=dict)
     _similar: Optional[SimilarSubjects] = None  # rule 9, built on first use
     _mortal: Optional[set] = None
+    _ceased_ids: Optional[set] = None
     _ceased_reasons: dict = field(default_factory=dict)
     _amended_by: dict = field(default_factory=dict)
     _by_kind: Optional[dict] = None
@@ -93,6 +94,13 @@ class Context:
         if self._mortal is None:
             self._mortal = mortal_ids(self.registry)
         return self._mortal
+
+    @property
+    def ceased_ids(self) -> set:
+        """Every document wholly ceased as of the review."""
+        if self._ceased_ids is None:
+            self._ceased_ids = {rid for rid in self.mortal if self.ceased(rid)}
+        return self._ceased_ids
 
     def ceased(self, rid: str) -> bool:
         """Whether a document has wholly ceased (hết hiệu lực toàn bộ) as of the review."""
@@ -422,13 +430,14 @@ def _targets(ctx: Context, *kinds: str) -> set:
     return {l.target_id for kind in kinds for l in ctx.links_of_kind(kind)}
 
 
-def _own_sources(ctx: Context, kind: str, target_ok: Callable[[str], bool]) -> set:
-    return {l.source_id for l in ctx.links_of_kind(kind)
-            if l.source_id and l.stated_in == l.source_id and target_ok(l.target_id)}
+def _own_sources(ctx: Context, kind: str, targets: Iterable[str]) -> set:
+    """Documents stating a link of ``kind`` of their own to one of ``targets``."""
+    return {l.source_id for target in targets for l in ctx.registry.links_to(target)
+            if l.kind == kind and l.source_id and l.stated_in == l.source_id}
 
 
 def _citing_ceased(ctx: Context) -> set:
-    ceased = {rid for rid in ctx.mortal if ctx.ceased(rid)}
+    ceased = ctx.ceased_ids
     return {rid for rid, record in ctx.registry.records.items() if record.kind == "full" and ceased
             and any(target in ceased for _, target in ctx.registry.plain_cites(rid))}
 
@@ -438,8 +447,8 @@ CANDIDATES: dict[str, Callable[[Context], set]] = {
     "status-changed": lambda ctx: _targets(ctx, "repeals", "replaces", "repealed", "suspends", "amends"),
     "detailed-ceased": lambda ctx: {l.source_id for l in ctx.links_of_kind("implements")
                                     if l.source_id and l.scope != "mentioned" and ctx.ceased(l.target_id)},
-    "basis-ceased": lambda ctx: _own_sources(ctx, "based_on", ctx.ceased),
-    "basis-amended": lambda ctx: _own_sources(ctx, "based_on", _targets(ctx, "amends").__contains__),
+    "basis-ceased": lambda ctx: _own_sources(ctx, "based_on", ctx.ceased_ids),
+    "basis-amended": lambda ctx: _own_sources(ctx, "based_on", _targets(ctx, "amends")),
     "cites-ceased": _citing_ceased,
     "amended-often": lambda ctx: _targets(ctx, "amends"),
     "repeal-pending": lambda ctx: _targets(ctx, "repeal_proposed"),

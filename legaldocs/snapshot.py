@@ -20,6 +20,7 @@ snapshot. Hand edits of record files in place are not seen: run ``legaldocs inde
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import time
@@ -78,11 +79,21 @@ class RegistryView:
             kept = tuple((cite, target) for cite, target in registry.plain_cites(rid) if target in mortal)
             if kept:
                 plain[rid] = kept
-        # the same Link objects in both maps: pickled once each
-        outgoing = {rid: list(registry.links_from(rid)) for rid in registry.records if registry.links_from(rid)}
+        # Resolved, the links need no more what their texts said of the two ends; the same
+        # Link objects in both maps, pickled once each.
+        bare: dict = {}
+
+        def resolved(link: Link) -> Link:
+            if id(link) not in bare:
+                bare[id(link)] = replace(link, target_issuer=None, target_date=None, source_issuer=None,
+                                         source_date=None)
+            return bare[id(link)]
+
+        outgoing = {rid: [resolved(l) for l in registry.links_from(rid)]
+                    for rid in registry.records if registry.links_from(rid)}
         incoming: dict = {}
         for link in registry.all_links():
-            incoming.setdefault(link.target_id, []).append(link)
+            incoming.setdefault(link.target_id, []).append(resolved(link))
         return cls(registry.home, heads, outgoing, incoming, plain, list(registry.damaged),
                    list(registry.damaged_facts), SimilarSubjects(registry, SIMILAR_SUBJECTS))
 
@@ -112,6 +123,9 @@ def _read(home: Home, wanted: tuple) -> Optional[RegistryView]:
     try:
         with collector_paused():
             stored = pickle.loads(data)
+            # Millions of objects without cycles, kept for the whole review: out of the
+            # collector's sight, which would otherwise rescan them all on its next pass.
+            gc.freeze()
     except Exception:  # a damaged or foreign file: ignored, rebuilt from corpus/
         return None
     if not (isinstance(stored, tuple) and len(stored) == 8 and stored[0] == wanted):
