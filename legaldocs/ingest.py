@@ -43,20 +43,33 @@ class IngestSummary:
                 "failed": [{"path": p, "reason": r} for p, r in self.failed], "cited": self.cited}
 
 
-def collect_files(paths: Iterable[Path], home: Home) -> list[Path]:
-    """Supported files under ``paths`` (folders walked), skipping hidden and record files."""
+def collect_files(paths: Iterable[Path], home: Home, refused: Optional[list] = None) -> list[Path]:
+    """Supported files under ``paths`` (folders walked), skipping hidden and record files.
+    A symbolic link inside a folder that leads out of it is not followed: it is noted in
+    ``refused`` as (path, reason), so a folder never makes ingest read a file outside it."""
     found = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
+            inside = path.resolve()
             for child in sorted(path.rglob("*")):
                 if child.is_file() and child.suffix.lower() in SUPPORTED and not any(
                         part.startswith(".") for part in child.relative_to(path).parts) \
                         and home.records_dir not in child.parents and home.index_dir not in child.parents:
+                    if child.is_symlink() and inside not in child.resolve().parents:
+                        if refused is not None:
+                            refused.append((str(child), one_line(f"{child}: a symbolic link to a file outside "
+                                                                 f"{path}, not read")))
+                        continue
                     found.append(child)
         else:
             found.append(path)
     return found
+
+
+def one_line(message: str) -> str:
+    """A failure message on one line, whatever the file name holds (newlines, tabs)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
 
 
 def load_manifest(home: Home) -> dict:
@@ -240,13 +253,13 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
         by_digest = {entry["sha256"]: rel for rel, entry in sources.items()}
         originals = _originals(sources)  # the manifest does not change until all paths are placed
         registry = Registry.load(home)
-        files = collect_files([Path(p) for p in paths], home)
         added, updated, unchanged, failed, todo = [], [], [], [], []
+        files = collect_files([Path(p) for p in paths], home, failed)
         for path in files:
             try:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
             except OSError as exc:
-                failed.append((str(path), f"{path}: {exc.strerror or exc}"))
+                failed.append((str(path), one_line(f"{path}: {exc.strerror or exc}")))
                 continue
             stored = _stored_path(home, path, digest, sources, originals)
             rel = home.relative(stored)
@@ -259,7 +272,7 @@ def ingest(home: Home, paths: Iterable, progress: Optional[Callable] = None,
         since_manifest = 0
         for (path, stored, rel, digest), (_, extraction, error) in zip(todo, results):
             if error:
-                failed.append((str(path), error))
+                failed.append((str(path), one_line(error)))
                 continue
             if stored != path.resolve():
                 copy_atomic(path, stored)

@@ -281,3 +281,23 @@ def test_a_zip_bomb_is_refused_from_its_directory_without_unpacking():
 def test_a_member_lying_about_its_size_costs_no_more_than_it_declared():
     data = lying_zip(60_000_000)
     assert refusal_peak(data, "corrupt DOCX") < 5 * len(data) + 2_000_000
+
+
+def test_a_link_out_of_the_folder_is_not_followed_and_odd_names_fail_on_one_line(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "qd.txt").write_text(DECISION, encoding="utf-8")
+    (folder / "link-out.txt").symlink_to(secret)
+    (folder / "link-in.txt").symlink_to(folder / "qd.txt")  # inside the folder: read
+    (folder / "bad\nname\t.txt").write_bytes(b"\x00\xff\xfe" * 200)
+    home = tmp_path / "home"
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--home", str(home)])
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith("failed: ") for line in lines), lines
+    assert any("link-out.txt: a symbolic link to a file outside" in line for line in lines)
+    assert any("bad\\nname\\t.txt" in line for line in lines)
+    assert SECRET.encode() not in all_bytes(home / "corpus")
+    assert [r.number for r in Registry.load(Home(home)).records.values() if r.kind == "full"] == ["15/2013/QĐ-UBND"]

@@ -372,3 +372,27 @@ def test_an_index_of_an_older_schema_asks_for_a_rebuild(tmp_path, monkeypatch):
     monkeypatch.setattr(index.reading, "_schema", lambda: newer)  # this code expects a field it lacks
     with pytest.raises(LegaldocsError, match="rebuild"):
         search(tmp_path, "x")
+
+
+@pytest.mark.parametrize("damage", ["junk", "moved class"])
+def test_an_unreadable_index_is_rebuilt_by_the_next_search(tmp_path, damage):
+    """An index written by an older legaldocs (its pickled schema names a class that has
+    since moved) or damaged is derived data: the next search rebuilds it from corpus/."""
+    from factories import document, make_home
+    from legaldocs.browse import search_documents
+
+    home = make_home(tmp_path, {"qd.txt": document("15/2013/QĐ-UBND", date(2013, 7, 5), "Về hộ chiếu")})
+    assert search_documents(home, "hộ chiếu").total == 1
+    (toc,) = home.index_dir.glob("*/_MAIN_*.toc")
+    if damage == "junk":
+        toc.write_bytes(b"\x00" * 40)
+    else:  # the pickle of a class the reading code cannot find any more
+        data = toc.read_bytes()
+        moved = data.replace(b"legaldocs.index.schema", b"legaldocs.index.gone00")
+        assert moved != data
+        toc.write_bytes(moved)
+        with pytest.raises(ModuleNotFoundError):
+            __import__("whoosh.index").index.open_dir(str(toc.parent))
+    assert not index_exists(home.index_dir)
+    assert search_documents(home, "hộ chiếu").total == 1
+    assert index_exists(home.index_dir)

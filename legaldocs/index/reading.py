@@ -27,8 +27,16 @@ def _live_dir(index_dir: Path) -> Optional[Path]:
 
 
 def index_exists(index_dir: Path) -> bool:
+    """Whether a readable index is published in ``index_dir``. One written by an older
+    legaldocs (its pickled schema names classes that moved) or damaged is not: the next
+    command rebuilds it from corpus/."""
     live = _live_dir(Path(index_dir))
-    return live is not None and whoosh_index.exists_in(str(live))
+    if live is None:
+        return False
+    try:
+        return whoosh_index.exists_in(str(live))
+    except Exception:  # unpickling the schema, reading the TOC: nothing a search could use
+        return False
 
 
 def index_doc_count(index_dir: Path) -> int:
