@@ -325,15 +325,17 @@ def rule_cites_ceased(ctx: Context, record: Record) -> list[Finding]:
     return found
 
 
-def _amendments(ctx: Context, rid: str, seen: frozenset) -> set:
-    """Distinct documents amending ``rid`` or one of its amendments (amendments of amendments)."""
-    sources = set()
-    for link in ctx.registry.links_to(rid):
-        if link.kind == "amends" and link.source_id and link.source_id not in seen:
-            when = ctx.link_date(link)
-            if when is None or when <= ctx.as_of:
-                sources.add(link.source_id)
-                sources |= _amendments(ctx, link.source_id, seen | {link.source_id})
+def _amendments(ctx: Context, rid: str) -> set:
+    """Distinct documents amending ``rid`` or one of its amendments (amendments of
+    amendments), in force by the review's date: one walk, each document visited once."""
+    sources, todo = set(), [rid]
+    while todo:
+        for link in ctx.registry.links_to(todo.pop()):
+            if link.kind == "amends" and link.source_id and link.source_id != rid and link.source_id not in sources:
+                when = ctx.link_date(link)
+                if when is None or when <= ctx.as_of:
+                    sources.add(link.source_id)
+                    todo.append(link.source_id)
     return sources
 
 
@@ -341,7 +343,7 @@ def rule_amended_often(ctx: Context, record: Record) -> list[Finding]:
     """7. Amended three or more times: candidate for consolidation or replacement."""
     if not _in_force(ctx, record):
         return []
-    amenders = _amendments(ctx, record.id, frozenset({record.id}))
+    amenders = _amendments(ctx, record.id)
     consolidations = [l for l in ctx.registry.links_to(record.id) if l.kind == "consolidates"]
     if len(amenders) < AMENDED_OFTEN:
         return []
