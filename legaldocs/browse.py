@@ -131,9 +131,18 @@ def index_documents(home: Home, registry: Registry, ids=None, as_of: Optional[da
 
 
 def _generation(home: Home) -> int:
+    """The manifest's generation: from its first line when it is written there (always, by
+    legaldocs), so a search does not parse a 22 MB manifest to know the index is current."""
+    from .patterns import MANIFEST_GENERATION
+
     try:
+        with open(home.manifest_path, "rb") as handle:
+            head = handle.read(256).decode("utf-8", "replace")
+        found = MANIFEST_GENERATION.match(head)
+        if found:
+            return int(found.group(1))
         return json.loads(home.manifest_path.read_text(encoding="utf-8")).get("generation", 0)
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         return 0
 
 
