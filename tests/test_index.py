@@ -396,3 +396,19 @@ def test_an_unreadable_index_is_rebuilt_by_the_next_search(tmp_path, damage):
     assert not index_exists(home.index_dir)
     assert search_documents(home, "hộ chiếu").total == 1
     assert index_exists(home.index_dir)
+
+
+@pytest.mark.parametrize("manifest, generation", [
+    ('{\n "generation": 12,\n "sources": {}\n}\n', 12),  # as legaldocs writes it: read from the head
+    ('{"sources": {"a": {"sha256": "x"}}, "generation": 7}', 7),  # another order: parsed whole
+    ('{"generation": 3' + ' ' * 300 + '}', 3),
+    ("not json", 0),
+])
+def test_the_index_knows_the_manifest_generation(tmp_path, manifest, generation):
+    from legaldocs.browse import _generation
+    from legaldocs.home import Home
+
+    home = Home.resolve(str(tmp_path))
+    home.ensure()
+    home.manifest_path.write_text(manifest, encoding="utf-8")
+    assert _generation(home) == generation
