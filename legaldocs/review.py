@@ -99,12 +99,12 @@ class Context:
     def ceased_ids(self) -> set:
         """Every document wholly ceased as of the review."""
         if self._ceased_ids is None:
-            self._ceased_ids = {rid for rid in self.mortal if self.ceased(rid)}
+            self._ceased_ids = {rid for rid in self.mortal if self.status(rid).value == EXPIRED}
         return self._ceased_ids
 
     def ceased(self, rid: str) -> bool:
         """Whether a document has wholly ceased (hết hiệu lực toàn bộ) as of the review."""
-        return rid in self.mortal and self.status(rid).value == EXPIRED
+        return rid in self.ceased_ids
 
     def links_of_kind(self, kind: str) -> list[Link]:
         """Every resolved link of a kind, from one pass over the graph."""

@@ -30,20 +30,21 @@ from typing import Iterable, Optional
 from . import __version__
 from .errors import LegaldocsError
 from .home import Home, HomeError, write_bytes_atomic
-from .models import Link
+from .models import Cite, Link
 from .registry import Registry, collector_paused
 from .similarity import SIMILAR_SUBJECTS, SimilarSubjects
 from .status import mortal_ids
 
 SNAPSHOT = "review-snapshot.pickle"
-FORMAT = 1  # bump when the pickled shape changes
+FORMAT = 2  # bump when the pickled shape changes
 QUIET_SECONDS = 2.0  # no snapshot of a corpus/ changed this recently
 
 
 class RegistryView:
     """What the review reads of a registry: the records' own fields (without their
     citation lists and sources), the resolved link graph, and each document's citations
-    outside căn cứ that may designate a document able to cease, with the record id."""
+    outside căn cứ that may designate a document able to cease (their number and line),
+    with the record id."""
 
     def __init__(self, home: Home, records: dict, outgoing: dict, incoming: dict, plain: dict,
                  damaged: list, damaged_facts: list, similar_subjects: Optional[SimilarSubjects] = None):
@@ -76,7 +77,9 @@ class RegistryView:
         heads = {rid: replace(r, sources=(), links=(), cites=(), cited_in=()) for rid, r in registry.records.items()}
         plain = {}
         for rid, record in registry.records.items():
-            kept = tuple((cite, target) for cite, target in registry.plain_cites(rid) if target in mortal)
+            # what rule 6 reads of a citation: its number and line
+            kept = tuple((Cite(cite.number, cite.line), target)
+                         for cite, target in registry.plain_cites(rid) if target in mortal)
             if kept:
                 plain[rid] = kept
         # Resolved, the links need no more what their texts said of the two ends; the same
