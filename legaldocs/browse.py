@@ -154,8 +154,8 @@ def _stamp(home: Home) -> dict:
 
 
 def rebuild_index(home: Home) -> int:
-    """Recreate index/ from corpus/ alone (and drop the review's snapshot there); returns
-    the number of documents indexed."""
+    """Recreate index/ from corpus/ alone (and the review's snapshot there); returns the
+    number of documents indexed."""
     from .snapshot import remove_snapshot
 
     with index_builder(home, wait=True):
@@ -167,7 +167,9 @@ def _build(home: Home) -> int:
     import shutil
 
     from . import index
+    from .snapshot import save_snapshot, signature
 
+    taken = signature(home)  # before reading: a change while we read makes the snapshot stale
     registry = Registry.load(home)
     try:
         for stale in home.index_dir.glob(".building-*"):  # we hold the lock: no build is running
@@ -179,6 +181,7 @@ def _build(home: Home) -> int:
         raise HomeError(f"cannot write the index in {home.index_dir}: {exc.strerror or exc}") from exc
     write_atomic(home.index_dir / STAMP, json.dumps(
         {"generation": _generation(home), "built": date.today().isoformat(), "documents": count}))
+    save_snapshot(home, registry, taken)
     return count
 
 

@@ -14,7 +14,8 @@ which changes the folder's time; a snapshot is not saved within two seconds of s
 change (a coarse clock could hide the next one). A snapshot of another version, of another
 shape, unreadable or stale is ignored and replaced: corpus/ is the truth, never the
 snapshot. Hand edits of record files in place are not seen: run ``legaldocs index
---rebuild``, which removes the snapshot. The pickle is read only from the home's own
+--rebuild``, which writes it anew from the record files. The index build (after every
+ingest) writes it too, from the registry it loads anyway. The pickle is read only from the home's own
 ``index/``, the folder Whoosh's own files (also pickles) live in.
 """
 from __future__ import annotations
@@ -136,9 +137,14 @@ def _read(home: Home, wanted: tuple) -> Optional[RegistryView]:
     return RegistryView(home, *stored[1:])
 
 
-def _save(home: Home, view: RegistryView, sig: tuple) -> bool:
+def _quiet(sig: tuple) -> bool:
+    """Whether corpus/ has been still long enough for its change times to be trusted."""
     changed = max((t for t in (sig[2], sig[3], sig[4] and sig[4][0]) if t), default=0)
-    if time.time_ns() - changed < QUIET_SECONDS * 1e9:
+    return time.time_ns() - changed >= QUIET_SECONDS * 1e9
+
+
+def _save(home: Home, view: RegistryView, sig: tuple) -> bool:
+    if not _quiet(sig):
         return False
     data = pickle.dumps((sig, view.records, view._outgoing, view._incoming, view._plain, view.damaged,
                          view.damaged_facts, view.similar_subjects), protocol=pickle.HIGHEST_PROTOCOL)
@@ -164,6 +170,16 @@ def load_for_review(home: Home) -> RegistryView:
         view = RegistryView.of(registry)
         _save(home, view, sig)
     return view
+
+
+def save_snapshot(home: Home, registry: Registry, sig: tuple) -> bool:
+    """Write the snapshot of a registry loaded after ``sig = signature(home)`` was taken.
+    The index build does it with the registry it has loaded anyway, so the first review
+    after an ingest need not read every record again. False when not written."""
+    if not _quiet(sig):
+        return False
+    with collector_paused():
+        return _save(home, RegistryView.of(registry), sig)
 
 
 def remove_snapshot(home: Home) -> None:

@@ -92,10 +92,49 @@ def test_no_snapshot_of_a_corpus_changed_moments_ago(home, monkeypatch):
     assert not (home.index_dir / snapshot.SNAPSHOT).exists()
 
 
-def test_index_rebuild_drops_the_snapshot(home):
+def test_a_hand_edit_is_seen_after_index_rebuild(home):
+    """A record file edited in place keeps its folder's change time: the snapshot cannot see
+    it, and ``index --rebuild`` writes the snapshot anew from the record files."""
+    import json
+    import os
+
     review_home(home, AS_OF)
+    (path,) = [p for p in home.records_dir.glob("*.json") if "11-2022" in p.name]
+    folder = os.stat(home.records_dir)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["title"] += " (sửa tay)"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.utime(home.records_dir, ns=(folder.st_atime_ns, folder.st_mtime_ns))
+
+    def newer_titles(review):
+        return {e.sentence for f in review.findings if f.number == "33/2014/QĐ-UBND" for e in f.evidence}
+
+    assert newer_titles(review_home(home, AS_OF)) == {"Ban hành Quy chế quản lý các hoạt động đối ngoại trên địa "
+                                                      "bàn tỉnh"}
     rebuild_index(home)
-    assert not (home.index_dir / snapshot.SNAPSHOT).exists()
+    assert newer_titles(review_home(home, AS_OF)) == {"Ban hành Quy chế quản lý các hoạt động đối ngoại trên địa "
+                                                      "bàn tỉnh (sửa tay)"}
+    assert review_home(home, AS_OF) == from_corpus(home)
+
+
+def test_the_index_build_after_an_ingest_writes_the_snapshot(home, monkeypatch):
+    from click.testing import CliRunner
+
+    from legaldocs.cli import main
+
+    more = home.root / "more"
+    more.mkdir()
+    (more / "new.txt").write_text(document("41/2025/QĐ-UBND", date(2025, 4, 1), "Ban hành Quy chế tiếp khách"),
+                                  encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(more), "--home", str(home.root)])
+    assert result.exit_code == 0, result.output
+    expected = from_corpus(home)
+
+    def no_corpus(*args):
+        raise AssertionError("the first review after an ingest read corpus/")
+
+    monkeypatch.setattr(snapshot.Registry, "load", no_corpus)
+    assert review_home(home, AS_OF) == expected
 
 
 def test_a_home_without_records_is_a_clear_error(tmp_path):
