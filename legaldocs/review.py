@@ -33,7 +33,7 @@ SIMILAR_SHOWN = 5  # rule 9: newer documents listed as evidence
 AMENDED_OFTEN = 3  # rule 7
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     number: Optional[str]  # the document the sentence stands in (or the fact)
     kind: str  # the link kind, or "term", "status", "cites"
@@ -45,7 +45,7 @@ class Evidence:
                 "date": self.date.isoformat() if self.date else None}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     record_id: str
     number: Optional[str]
@@ -393,10 +393,8 @@ def rule_similar_older(ctx: Context, record: Record) -> list[Finding]:
         return []
     replaced_by = {l.source_id for l in ctx.registry.links_to(record.id) if l.kind in ("replaces", "repeals")}
     records = ctx.registry.records
-    newer = sorted(((ratio, records[other]) for ratio, other in pairs
-                    if other not in replaced_by and _in_force(ctx, records[other])
-                    and not (records[other].date > ctx.as_of)),
-                   key=lambda p: (-p[0], -p[1].date.toordinal(), p[1].id))
+    newer = [(ratio, records[other]) for ratio, other in pairs  # closest first, then the newest
+             if other not in replaced_by and not (records[other].date > ctx.as_of) and _in_force(ctx, records[other])]
     if not newer:
         return []
     ratio, best = newer[0]
@@ -494,15 +492,16 @@ def _review(registry, as_of: date, issuer: Optional[str], since: Optional[date],
     wanted = rule_names(rules) if rules else list(RULES)
     issuer_key = fold(issuer).lower() if issuer else None
     findings = []
-    may_find = {name: CANDIDATES[name](ctx) for name in wanted}
-    for record in registry.records.values():
-        if record.date and record.date > as_of:
+    may_find = [(CANDIDATES[name](ctx), RULES[name][1]) for name in wanted]
+    anything = set().union(*(ids for ids, _ in may_find))
+    for rid, record in registry.records.items():
+        if rid not in anything or (record.date and record.date > as_of):
             continue
         if issuer_key and issuer_key not in fold(record.issuer or "").lower():
             continue
-        for name in wanted:
-            if record.id in may_find[name]:
-                findings.extend(RULES[name][1](ctx, record))
+        for ids, rule in may_find:
+            if rid in ids:
+                findings.extend(rule(ctx, record))
     if since:
         findings = [f for f in findings if not any(e.date for e in f.evidence)
                     or any(e.date and e.date >= since for e in f.evidence)]

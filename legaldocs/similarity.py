@@ -39,7 +39,8 @@ _ACTING_ON = ("sua doi", "bai bo", "dinh chinh", "dinh chi", "ngung hieu luc", "
 
 class SimilarSubjects:
     """Rule 9's pairs, found once for the whole registry: documents of one issuer and type
-    whose subjects reach ``threshold``, the older mapped to [(similarity, newer id)].
+    whose subjects reach ``threshold``, the older mapped to [(similarity, newer id)], closest
+    first, then the newest.
 
     Exact without comparing every pair (prefix filtering, as in AllPairs/PPJoin): the ratio
     2·M/(|a|+|b|) counts M matched words, at most the words the two subjects share as
@@ -70,6 +71,9 @@ class SimilarSubjects:
         for members in groups.values():
             if len(members) > 1:
                 self._join(members)
+        records = registry.records
+        for pairs in self.newer.values():  # closest first, then the newest
+            pairs.sort(key=lambda pair: (-pair[0], -records[pair[1]].date.toordinal(), pair[1]))
 
     def _prefix_length(self, length: int) -> int:
         s = self.threshold
