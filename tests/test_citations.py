@@ -82,6 +82,9 @@ def test_flags(text, flags):
      "Kế hoạch Cải cách hành chính năm 2021"),
     ("UBND tỉnh phê duyệt quy trình nội bộ tại Quyết định số 587/QĐ-UBND ngày 19/02/2021.",
      "phê duyệt quy trình nội bộ"),
+    # a law's name holding "văn bản" and "pháp luật": the type is "Luật", the name whole
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;", "Ban hành văn bản quy phạm pháp luật"),
+    ("Căn cứ Luật Phổ biến, giáo dục pháp luật số 14/2012/QH13;", "Phổ biến, giáo dục pháp luật"),
 ])
 def test_titles(text, title):
     assert one(text).title == title

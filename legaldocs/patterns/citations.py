@@ -18,24 +18,28 @@ _TYPE_WORDS = (
 _TYPE_WORDS_VERBOSE = "|".join(
     f"[{w[0].upper()}{w[0].lower()}]{w[1:]}".replace(" ", r"\ ") for w in _TYPE_WORDS.split("|")
 )
+# Capitalized only: what ends a law's name ("Luật Ban hành văn bản quy phạm pháp luật số"
+# holds "văn bản" and "luật" in lower case; "Luật X và Nghị định số" ends at "Nghị định").
+_TYPE_WORDS_CAPITALIZED = _TYPE_WORDS.replace(" ", r"\ ")
 
 TYPE_BEFORE_NUMBER = _define(
     "type_before_number",
     rf"""
     (?:
       (?P<law>[Bb]ộ[ \t]luật|[Ll]uật|[Pp]háp[ \t]lệnh)   # a law or ordinance ...
-      [ \t]+(?P<name>(?:(?!{_TYPE_WORDS_VERBOSE}|số\b)[^\n;:.()]){{1,90}}?)  # its name, commas too
-      [ \t]+số[ \t]*:?[ \t]*\n?[ \t]*                    # ... then "số"
+      [ \t]+(?P<name>(?:(?!{_TYPE_WORDS_CAPITALIZED}|số\b)[^\n;:.()]){{1,90}}?)  # its name, commas
+      [ \t]+số[ \t]*:?[ \t]*\n?[ \t]*                    # and "văn bản" too, then "số"
     |
-      (?P<type>{_TYPE_WORDS_VERBOSE})                    # the type word
+      (?<![Pp]háp\ )(?P<type>{_TYPE_WORDS_VERBOSE})      # the type word ("pháp luật" is not one)
       [ \t]*\n?[ \t]*(?:số[ \t]*:?[ \t]*\n?[ \t]*)?     # "số", "số:", or nothing ("Chỉ thị 03-CT/TW")
     )
     $""",
     "The type word just before a number, anchored at the number's start (search it in the "
     "last hundred or so characters before the number).",
     ["Quyết định số ", "Kế hoạch số ", "Chỉ thị ", "Luật ngân sách nhà nước số ",
-     "Thông tư liên tịch số ", "quyết định số ", "Công văn số "],
-    ["Sở đã ban hành ", "tại ", "Luật ngân sách nhà nước và "],
+     "Thông tư liên tịch số ", "quyết định số ", "Công văn số ",
+     "Luật Ban hành văn bản quy phạm pháp luật số "],
+    ["Sở đã ban hành ", "tại ", "Luật ngân sách nhà nước và ", "theo quy định của pháp luật số "],
     re.VERBOSE,
 )
 
