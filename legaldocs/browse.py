@@ -65,7 +65,7 @@ def links_of(registry: Registry, rid: str) -> list[LinkView]:
     for link in registry.links_from(rid):
         other = registry.records.get(link.target_id)
         views.append(LinkView(link.kind, "outgoing", RELATION_KINDS[link.kind][0],
-                              other.number if other else link.target_number, link.target_id,
+                              other.number if other else link.target_number or link.target_name, link.target_id,
                               link.evidence, _stating_source(registry, link.stated_in), link.line,
                               link.part, link.scope))
     for link in registry.links_to(rid):

@@ -85,7 +85,7 @@ def links_cell(registry: Registry, rid: str) -> str:
     seen = {}
     for link in registry.links_from(rid):
         target = registry.records.get(link.target_id)
-        number = target.number if target is not None and target.number else link.target_number
+        number = target.number if target is not None and target.number else link.target_number or link.target_name
         seen.setdefault(f"{link.kind}:{number}", None)
     return ";".join(seen)
 
@@ -328,7 +328,7 @@ def _analysis(e, meta, registry: Registry, record: Record, outgoing: list[Link],
         for link in _unique(other):
             target = registry.records[link.target_id]
             e(group, "implicitReference", href=work_uri(target),
-              showAs=f"{RELATION_KINDS[link.kind][0]}: {_showas(target, link.target_number)}")
+              showAs=f"{RELATION_KINDS[link.kind][0]}: {_showas(target, link.target_number or link.target_name)}")
 
 
 def _unique(links: Iterable[Link]) -> list[Link]:

@@ -150,15 +150,17 @@ def record_from_extraction(extraction: Extraction, source_rel: str, digest: str)
     when = meta.effective or meta.date
     links = []
     for rel in extraction.relations:
-        target = first_seen.get(rel.target)
+        target = first_seen.get(rel.target) if rel.target else None
         source = first_seen.get(rel.source) if rel.source and rel.source != meta.number else None
         links.append(Link(
             kind=rel.kind, source_id=None, source_number=rel.source, target_id="",
-            target_number=rel.target, stated_in=rid, scope=rel.scope, line=rel.line,
+            target_number=rel.target or "", stated_in=rid, scope=rel.scope, line=rel.line,
             evidence=rel.evidence, part=rel.part, date=when if rel.scope == "self" else None,
-            target_issuer=target.issuer if target else None, target_date=target.date if target else None,
+            target_issuer=target.issuer if target else None,
+            target_date=target.date if target else rel.target_date,
             source_issuer=(meta.issuer if rel.source == meta.number else source.issuer if source else None),
-            source_date=(meta.date if rel.source == meta.number else source.date if source else None)))
+            source_date=(meta.date if rel.source == meta.number else source.date if source else None),
+            target_name=rel.target_name))
     # every citation on a căn cứ line belongs to the basis, also one inside another's title
     basis_lines = {r.line for r in extraction.relations if r.kind == "based_on" and r.scope == "self"}
     cites = tuple(Cite(c.number, c.line, c.type, c.issuer, c.date, c.title, c.flags, c.line in basis_lines)

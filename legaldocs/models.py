@@ -76,11 +76,13 @@ class Relation(_ToDict):
 
     kind: str  # one of vocab.RELATION_KINDS
     source: Optional[str]
-    target: str
+    target: Optional[str]  # its number; None for a law named without one (``target_name``)
     line: int
     evidence: str
     scope: str = "mentioned"
     part: Optional[str] = None  # the provisions concerned, e.g. "Điều 4" for a partial repeal
+    target_name: Optional[str] = None  # "Luật Tổ chức chính quyền địa phương", when named so
+    target_date: Optional[date] = None  # the date written with that name
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ class Link(_ToDict):
     target_date: Optional[date] = None
     source_issuer: Optional[str] = None
     source_date: Optional[date] = None
+    target_name: Optional[str] = None  # a law named without its number ("Luật Đất đai"); target_number ""
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,21 @@ def identity_issuer(number: Optional[str], issuer: Optional[str]) -> Optional[st
     return issuer
 
 
+# Types of the documents cited by name ("Luật Đất đai ngày …"); longest first.
+NAMED_TYPES = ("Bộ luật", "Pháp lệnh", "Luật")
+
+
+def law_key(name: str) -> str:
+    """A law's name as it is looked up: type and name folded, the type written once
+    ("Luật Luật Đất đai" from a title that repeats it), spaces and commas squashed."""
+    words = slug(name).split("-")
+    for kind in NAMED_TYPES:
+        head = slug(kind).split("-")
+        while words[len(head):len(head) * 2] == head and words[:len(head)] == head:
+            words = words[len(head):]
+    return "-".join(words)
+
+
 def number_year(number: Optional[str], when: Optional[date]) -> Optional[int]:
     """The year that identifies a document: the one inside a normative number, else the
     year of its date."""
@@ -150,7 +165,8 @@ def record_from_json(data: dict) -> Record:
     """A Record from its JSON form; ValueError or TypeError when the shape is wrong."""
     _check_shape(data)
     data = _decode_dates(dict(data))
-    data["links"] = tuple(Link(**{"source_id": None, "target_id": "", "source_number": None, **_decode_dates(l)})
+    data["links"] = tuple(Link(**{"source_id": None, "target_id": "", "source_number": None, "target_number": "",
+                                  **_decode_dates(l)})
                           for l in data.get("links", ()))
     data["cited_in"] = tuple(CitedAt(**{**_decode_dates(c), "flags": tuple(c.get("flags", ()))})
                              for c in data.get("cited_in", ()))
@@ -193,6 +209,7 @@ class Registry:
                 self.by_key[_match_key(record.number)].append(rid)
         self._graph: Optional[tuple] = None
         self._resolved: dict = {}  # (number, issuer, date) → id, for plain_cites
+        self._by_name: Optional[dict] = None  # law_key → ids, for resolve_name
 
     @classmethod
     def load(cls, home: Home) -> "Registry":
@@ -232,6 +249,29 @@ class Registry:
                 return prefer
             return full[0].id
         return fitting[0].id
+
+    def resolve_name(self, name: str, when: Optional[date] = None) -> Optional[str]:
+        """The record of a law cited by its name and date, without its number ("Luật Tổ chức
+        chính quyền địa phương ngày 19 tháng 6 năm 2015"): the one whose type and title give
+        the same name and whose date is that date (undated: whose number has that year, as
+        77/2015/QH13 does). None when none or several fit: laws keep their names across
+        versions, so the date decides."""
+        if self._by_name is None:
+            self._by_name = collections.defaultdict(list)
+            for rid, record in self.records.items():
+                if record.type in NAMED_TYPES and record.title:
+                    self._by_name[law_key(f"{record.type} {record.title}")].append(rid)
+        candidates = [self.records[rid] for rid in self._by_name.get(law_key(name), ())]
+
+        def fits(record: Record) -> bool:  # same date; else, undated, the year inside its number
+            if when is None or record.date is not None:
+                return when is None or record.date == when
+            return number_year(record.number, None) in (None, when.year)
+
+        fitting = [r for r in candidates if fits(r)]
+        exact = [r for r in fitting if when and r.date == when] or fitting
+        full = [r for r in exact if r.kind == "full"] or exact
+        return full[0].id if len(full) == 1 else None
 
     def lookup(self, query: str) -> list[Record]:
         """Records whose number matches ``query``: any spelling, or a fragment ("qd-ubnd",
@@ -292,7 +332,9 @@ class Registry:
         self._graph = (outgoing, incoming)
 
     def resolve_link(self, link: Link, stated_by: Optional[Record], memo: Optional[dict] = None) -> Optional[Link]:
-        if memo is None:
+        if not link.target_number:
+            target = self.resolve_name(link.target_name, link.target_date) if link.target_name else None
+        elif memo is None:
             target = self.resolve(link.target_number, link.target_issuer, link.target_date)
         else:
             key = (link.target_number, link.target_issuer, link.target_date)

@@ -37,7 +37,7 @@ from .similarity import SIMILAR_SUBJECTS, SimilarSubjects
 from .status import mortal_ids
 
 SNAPSHOT = "review-snapshot.pickle"
-FORMAT = 3  # bump when the pickled shape or meaning changes
+FORMAT = 4  # bump when the pickled shape or meaning changes
 QUIET_SECONDS = 2.0  # no snapshot of a corpus/ changed this recently
 
 

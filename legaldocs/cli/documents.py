@@ -51,7 +51,7 @@ def extract(files, as_json):
                           ["line", "number", "type", "date", "issuer", "flags", "title"]))
         click.echo(f"\nrelations ({len(result.relations)})")
         click.echo(table([[r.line, r.source or "",
-                            r.kind, r.target, r.part or "", r.evidence] for r in result.relations],
+                            r.kind, r.target or r.target_name, r.part or "", r.evidence] for r in result.relations],
                           ["line", "source", "kind", "target", "part", "evidence"]))
         click.echo("")
     if failed:

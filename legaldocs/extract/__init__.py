@@ -15,6 +15,7 @@ from ..readers import read_file
 from .citations import LineIndex, find_citations, locate_citations
 from .header import extract_meta
 from .layout import clean_lines
+from .named import named_bases
 from .relations import find_relations
 
 __all__ = ["analyse_text", "extract_text", "extract_source", "extract_file", "find_citations",
@@ -82,6 +83,8 @@ def extract_text(text: str, file: str = "<text>") -> Extraction:
     issuing = bool(meta.type) and meta.type not in NARRATIVE_TYPES
     relations = find_relations(cleaned, located, meta.number, issuing,
                                consolidated=meta.type == "Văn bản hợp nhất")
+    if issuing:  # its own căn cứ naming laws without their numbers
+        relations += named_bases(cleaned, located, meta.number, LineIndex(text))
     return Extraction(file, meta, tuple(l.citation for l in located), tuple(relations))
 
 
