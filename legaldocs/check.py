@@ -1,7 +1,8 @@
 """Check a draft's citations against the registry, and plan its fixes.
 
 Reports, by line: unknown documents; wrong dates and issuers; a number whose year
-disagrees with its date; documents no longer in force (with what replaced them); a full
+disagrees with its date; documents no longer in force (with what replaced them), also laws
+a căn cứ names without their number; a full
 form repeated after the first mention, or a short form before any full one; clerical slips
 (missing "số", "QD" for "QĐ"). ``--fix``: first mention full, later ones short, known dates
 and issuers corrected; documents not in the registry are only respelled.
@@ -16,7 +17,8 @@ from typing import Optional
 from .cite import format_record, no_longer_in_force
 from .dates import format_date
 from .extract import analyse_text
-from .extract.citations import Located
+from .extract.citations import LineIndex, Located
+from .extract.named import find_named_laws
 from .registry import Registry, identity_issuer
 
 SEVERITIES = ("error", "warning", "info")
@@ -77,7 +79,7 @@ def _target(registry: Registry, loc: Located):
 def check_text(registry: Registry, text: str, as_of: Optional[date] = None) -> CheckResult:
     """Findings and fixes for one draft's text (NFC)."""
     text = unicodedata.normalize("NFC", text)
-    _, _, located = analyse_text(text)
+    _, cleaned, located = analyse_text(text)
     findings, edits = [], []
     seen: set = set()
     for loc in located:
@@ -112,10 +114,7 @@ def check_text(registry: Registry, text: str, as_of: Optional[date] = None) -> C
             add("wrong-issuer", "error", f"{cit.number} do {record.issuer} ban hành, không phải {cit.issuer}", full)
         warning = no_longer_in_force(registry, record, as_of)
         if warning:
-            replacement = [l.source_number or registry.records[l.source_id].number
-                           for l in registry.links_to(record.id) if l.kind == "replaces" and
-                           (l.source_id or l.source_number)]
-            add("not-in-force", "warning", warning, ", ".join(filter(None, replacement)) or None)
+            add("not-in-force", "warning", warning, _replacements(registry, record.id))
         first = record.id not in seen
         seen.add(record.id)
         if first and not _written_full(loc):
@@ -124,7 +123,31 @@ def check_text(registry: Registry, text: str, as_of: Optional[date] = None) -> C
             add("repeated-full-form", "info", f"{cit.number} đã ghi đầy đủ ở trên; nên ghi ngắn gọn",
                 format_record(record, "short"))
         edits.append(_fix(text, loc, record, first))
+    findings += _named_laws(registry, cleaned, LineIndex(text), located, as_of)
+    findings.sort(key=lambda f: f.line)
     return CheckResult(tuple(findings), tuple(e for e in edits if e is not None))
+
+
+def _named_laws(registry: Registry, cleaned: str, lines: LineIndex, located,
+                as_of: Optional[date]) -> list[CheckFinding]:
+    """A căn cứ naming a law no longer in force, without its number ("Căn cứ Luật Ban hành
+    văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;" in 2026): a warning, with the law
+    that replaced it. A name the registry does not know is left alone."""
+    found = []
+    for law in find_named_laws(cleaned, located):  # the reflowed text: offsets are the draft's
+        rid = registry.resolve_name(law.name, law.date)
+        warning = no_longer_in_force(registry, registry.records[rid], as_of) if rid else None
+        if warning:
+            found.append(CheckFinding(lines.line_of(law.start), registry.records[rid].number or law.name,
+                                      "not-in-force", "warning", f"{law.name}: {warning}",
+                                      _replacements(registry, rid)))
+    return found
+
+
+def _replacements(registry: Registry, rid: str) -> Optional[str]:
+    numbers = [l.source_number or registry.records[l.source_id].number
+               for l in registry.links_to(rid) if l.kind == "replaces" and (l.source_id or l.source_number)]
+    return ", ".join(filter(None, numbers)) or None
 
 
 def _fix(text: str, loc: Located, record, first: bool) -> Optional[Edit]:

@@ -108,3 +108,21 @@ def test_a_basis_law_replaced_is_found_under_rule_4(tmp_path):
     assert finding.action == "sửa đổi, bổ sung"
     assert finding.reason.startswith("Căn cứ ban hành là Luật số 80/2015/QH13 đã bị thay thế")
     assert finding.evidence[0].sentence == f"Căn cứ {BH}"
+
+
+def test_check_warns_of_a_basis_named_without_its_number_that_was_replaced(tmp_path):
+    from legaldocs.check import check_text
+
+    home = make_home(tmp_path, {
+        "nd.txt": document("34/2016/NĐ-CP", date(2016, 5, 14), "Quy định chi tiết một số điều", where="Chính phủ",
+                           kind="Nghị định", bases=["Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 "
+                                                    "ngày 22 tháng 6 năm 2015"])})
+    record_fact(home, "replaces", "80/2015/QH13", source="64/2025/QH15", on=date(2025, 4, 1),
+                why="Luật số 64/2025/QH15, Điều 72")
+    draft = document("", date(2026, 12, 1), "Ban hành Quy chế tiếp khách nước ngoài", bases=[LGCQ, BH])
+    result = check_text(Registry.load(home), draft, as_of=date(2026, 12, 1))
+    (finding,) = [f for f in result.findings if f.kind == "not-in-force"]
+    assert finding.number == "80/2015/QH13" and finding.suggestion == "64/2025/QH15"
+    assert finding.message.startswith("Luật Ban hành văn bản quy phạm pháp luật: Luật số 80/2015/QH13 hết hiệu lực")
+    assert draft.splitlines()[finding.line - 1].startswith("Căn cứ Luật Ban hành")
+    assert check_text(Registry.load(home), draft, as_of=date(2025, 3, 1)).findings == ()  # still in force then

@@ -5,7 +5,8 @@ A căn cứ that carries a number is left to ``relations``.
 """
 from __future__ import annotations
 
-from typing import Optional
+from datetime import date
+from typing import NamedTuple, Optional
 
 from .. import patterns
 from ..dates import parse_date
@@ -13,10 +14,19 @@ from ..models import Relation
 from .citations import LineIndex, Located
 
 
-def named_bases(text: str, located: list[Located], own_number: Optional[str], lines: LineIndex) -> list[Relation]:
-    """The based_on relations of the laws ``text`` names without a number in its căn cứ."""
+class NamedLaw(NamedTuple):
+    """A law a căn cứ names with its date and no number."""
+
+    name: str  # "Luật Tổ chức chính quyền địa phương", spaces squashed
+    date: Optional[date]
+    start: int  # offsets of "Luật … năm 2015" in the text
+    end: int
+
+
+def find_named_laws(text: str, located: list[Located]) -> list[NamedLaw]:
+    """The laws the căn cứ paragraphs of ``text`` name without a number, in text order."""
     numbered = [loc.start for loc in located]
-    found, seen = [], set()
+    found = []
     for match in patterns.NAMED_LAW.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if not patterns.REL_BASIS_LINE.match(text, line_start):
@@ -24,11 +34,18 @@ def named_bases(text: str, located: list[Located], own_number: Optional[str], li
         if any(match.start() <= start < match.end() for start in numbered):
             continue  # a number is written: the relation is the numbered one
         name = " ".join(match.group("name").split()).rstrip(" ,")
-        when = parse_date(match.group("date"))
-        if (name, when) in seen:
+        found.append(NamedLaw(name, parse_date(match.group("date")), match.start("name"), match.end()))
+    return found
+
+
+def named_bases(text: str, located: list[Located], own_number: Optional[str], lines: LineIndex) -> list[Relation]:
+    """The based_on relations of the laws ``text`` names without a number in its căn cứ."""
+    found, seen = [], set()
+    for law in find_named_laws(text, located):
+        if (law.name, law.date) in seen:
             continue
-        seen.add((name, when))
-        evidence = " ".join(text[match.start("name"):match.end()].split())
-        found.append(Relation("based_on", own_number, None, lines.line_of(match.start("name")),
-                              f"Căn cứ {evidence}", "self", None, name, when))
+        seen.add((law.name, law.date))
+        evidence = " ".join(text[law.start:law.end].split())
+        found.append(Relation("based_on", own_number, None, lines.line_of(law.start), f"Căn cứ {evidence}",
+                              "self", None, law.name, law.date))
     return found
