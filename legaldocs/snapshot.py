@@ -15,8 +15,10 @@ change (a coarse clock could hide the next one). A snapshot of another version, 
 shape, unreadable or stale is ignored and replaced: corpus/ is the truth, never the
 snapshot. Hand edits of record files in place are not seen: run ``legaldocs index
 --rebuild``, which writes it anew from the record files. The index build (after every
-ingest) writes it too, from the registry it loads anyway. The pickle is read only from the home's own
-``index/``, the folder Whoosh's own files (also pickles) live in.
+ingest) writes it too, from the registry it loads anyway. The pickle is read only from the
+home's own ``index/``, the folder Whoosh's own files (also pickles) live in. Once read, its
+objects are frozen out of the garbage collector's sight (``gc.freeze``): they hold no
+cycles and live as long as the review.
 """
 from __future__ import annotations
 
