@@ -39,7 +39,7 @@ from .similarity import SIMILAR_SUBJECTS, SimilarSubjects
 from .status import mortal_ids
 
 SNAPSHOT = "review-snapshot.pickle"
-FORMAT = 4  # bump when the pickled shape or meaning changes
+FORMAT = 5  # bump when the pickled shape or meaning changes
 QUIET_SECONDS = 2.0  # no snapshot of a corpus/ changed this recently
 
 
@@ -77,29 +77,42 @@ class RegistryView:
     def of(cls, registry: Registry) -> "RegistryView":
         """The view of a loaded registry."""
         mortal = mortal_ids(registry)
-        heads = {rid: replace(r, sources=(), links=(), cites=(), cited_in=()) for rid, r in registry.records.items()}
+        # One object per distinct value ("based_on", "Quyết định", an issuer, an id): the
+        # pickle stores each once and a load makes far fewer objects.
+        shared: dict = {}
+
+        def one(value):
+            return shared.setdefault(value, value) if isinstance(value, str) else value
+
+        heads = {one(rid): replace(r, id=one(r.id), kind=one(r.kind), type=one(r.type), issuer=one(r.issuer),
+                                   place=one(r.place), signer=one(r.signer), sources=(), links=(), cites=(),
+                                   cited_in=())
+                 for rid, r in registry.records.items()}
         plain = {}
         for rid, record in registry.records.items():
             # what rule 6 reads of a citation: its number and line
-            kept = tuple((Cite(cite.number, cite.line), target)
+            kept = tuple((Cite(one(cite.number), cite.line), one(target))
                          for cite, target in registry.plain_cites(rid) if target in mortal)
             if kept:
-                plain[rid] = kept
+                plain[one(rid)] = kept
         # Resolved, the links need no more what their texts said of the two ends; the same
         # Link objects in both maps, pickled once each.
         bare: dict = {}
 
         def resolved(link: Link) -> Link:
             if id(link) not in bare:
-                bare[id(link)] = replace(link, target_issuer=None, target_date=None, source_issuer=None,
-                                         source_date=None)
+                bare[id(link)] = replace(
+                    link, kind=one(link.kind), scope=one(link.scope), source_id=one(link.source_id),
+                    target_id=one(link.target_id), stated_in=one(link.stated_in),
+                    source_number=one(link.source_number), target_number=one(link.target_number),
+                    part=one(link.part), target_issuer=None, target_date=None, source_issuer=None, source_date=None)
             return bare[id(link)]
 
-        outgoing = {rid: [resolved(l) for l in registry.links_from(rid)]
+        outgoing = {one(rid): [resolved(l) for l in registry.links_from(rid)]
                     for rid in registry.records if registry.links_from(rid)}
         incoming: dict = {}
         for link in registry.all_links():
-            incoming.setdefault(link.target_id, []).append(resolved(link))
+            incoming.setdefault(one(link.target_id), []).append(resolved(link))
         return cls(registry.home, heads, outgoing, incoming, plain, list(registry.damaged),
                    list(registry.damaged_facts), SimilarSubjects(registry, SIMILAR_SUBJECTS))
 
