@@ -393,8 +393,9 @@ def rule_similar_older(ctx: Context, record: Record) -> list[Finding]:
         return []
     replaced_by = {l.source_id for l in ctx.registry.links_to(record.id) if l.kind in ("replaces", "repeals")}
     records = ctx.registry.records
+    ceased = ctx.ceased_ids  # the pairs hold full, numbered, regulating documents only: in force unless ceased
     newer = [(ratio, records[other]) for ratio, other in pairs  # closest first, then the newest
-             if other not in replaced_by and not (records[other].date > ctx.as_of) and _in_force(ctx, records[other])]
+             if other not in replaced_by and other not in ceased and not (records[other].date > ctx.as_of)]
     if not newer:
         return []
     ratio, best = newer[0]
