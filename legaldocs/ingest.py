@@ -13,7 +13,9 @@ import hashlib
 import json
 import multiprocessing
 import os
+import warnings
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -306,8 +308,16 @@ def _run_extractions(paths: list[str], workers: int) -> list:
         # forkserver: workers must not inherit the writer lock (a fork would hold it open
         # after the parent is killed, and lock the home for good)
         context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_extract, paths, chunksize=8))
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                return list(pool.map(_extract, paths, chunksize=8))
+        except BrokenProcessPool:
+            # Workers re-run the calling script (as multiprocessing does): one without an
+            # ``if __name__ == "__main__":`` guard calls ingest again there and they die.
+            # Extraction is pure, so it is done here instead, one file after another.
+            warnings.warn("legaldocs: extraction workers could not start (does the calling script lack "
+                          "an `if __name__ == \"__main__\":` guard?); extracting in this process", RuntimeWarning,
+                          stacklevel=3)
     return [_extract(p) for p in paths]
 
 

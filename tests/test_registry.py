@@ -159,3 +159,27 @@ def test_a_crash_in_the_middle_of_ingest_loses_nothing(tmp_path, monkeypatch):
         assert full == [f"{10 + i}/2020/QĐ-UBND" for i in range(6)]
         assert [r.kind for r in registry.lookup("58/2012/QĐ-TTg")] == ["cited"]
         assert not [p for p in diagnose(home).problems if p.severity == "error"]
+
+
+def test_a_library_script_without_a_main_guard_still_ingests_a_large_batch(tmp_path):
+    """Workers re-run the calling script (multiprocessing's rule); an unguarded one makes them
+    die. Ingest then extracts in its own process, warns, and loses nothing."""
+    import subprocess
+    import sys
+
+    from legaldocs.ingest import PARALLEL_FROM
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(PARALLEL_FROM + 1):
+        (folder / f"d{i}.txt").write_text(document(f"{i + 1}/2020/QĐ-UBND", date(2020, 1, 1 + i % 28), f"Quy chế {i}"),
+                                          encoding="utf-8")
+    script = tmp_path / "script.py"
+    script.write_text("from legaldocs.home import Home\nfrom legaldocs.ingest import ingest\n"
+                      f"summary = ingest(Home.resolve({str(tmp_path / 'home')!r}), [{str(folder)!r}])\n"
+                      "print('added', len(summary.added), 'failed', len(summary.failed))\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.splitlines()[-1] == f"added {PARALLEL_FROM + 1} failed 0"
+    assert "calling script lack" in run.stderr
+    assert len(Registry.load(Home.resolve(str(tmp_path / "home"))).records) == PARALLEL_FROM + 1
