@@ -125,8 +125,6 @@ def _disagreements(registry: Registry) -> list[Problem]:
 
 
 def _index_problems(home: Home, manifest: dict) -> list[Problem]:
-    from .browse import STAMP
-
     found = []
     with index_builder(home, wait=False) as idle:
         if idle:  # nobody is building: a .building-* folder is what a killed build left

@@ -8,8 +8,6 @@ declare); a document detailing a ceased one ceases with it (rule 3, Law 80/2015 
 """
 from __future__ import annotations
 
-import difflib
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterable, Optional, Union

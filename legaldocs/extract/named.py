@@ -5,7 +5,7 @@ A căn cứ that carries a number is left to ``relations``.
 """
 from __future__ import annotations
 
-from datetime import date
+import datetime
 from typing import NamedTuple, Optional
 
 from .. import patterns
@@ -18,7 +18,7 @@ class NamedLaw(NamedTuple):
     """A law a căn cứ names with its date and no number."""
 
     name: str  # "Luật Tổ chức chính quyền địa phương", spaces squashed
-    date: Optional[date]
+    date: Optional[datetime.date]
     start: int  # offsets of "Luật … năm 2015" in the text
     end: int
 
