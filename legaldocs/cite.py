@@ -16,10 +16,10 @@ from .models import Record
 from .numbers import fold
 from .registry import Registry
 from .status import status_of
-from .vocab import DOC_TYPES, ISSUERS, STATUS_VALUES
+from .vocab import DOC_TYPES, ISSUERS, NAMED_TYPES, STATUS_VALUES
 
 STYLES = ("full", "short", "basis", "footnote", "en")
-LAW_TYPES = {"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"}
+LAW_TYPES = {*NAMED_TYPES, "Hiến pháp"}  # cited by their name
 # A trích yếu opening with one of these verbs follows the date and issuer directly.
 TITLE_VERBS = re.compile(r"(?:ban hành|quy định|phê duyệt|sửa đổi|bổ sung|hướng dẫn|bãi bỏ|công bố|"
                          r"thành lập|giao|điều chỉnh|về)\b", re.IGNORECASE)

@@ -26,6 +26,7 @@ from .home import Home
 from .models import Cite, CitedAt, Link, Record, SourceRef
 from .issuers import issuer_from_code
 from .numbers import fold, issuer_of, match_key, try_parse_number
+from .vocab import NAMED_TYPES
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -64,10 +65,6 @@ def identity_issuer(number: Optional[str], issuer: Optional[str]) -> Optional[st
     if hint is not None and not hint.local:
         return issuer_from_code(parsed.issuer_code or "", None) or issuer
     return issuer
-
-
-# Types of the documents cited by name ("Luật Đất đai ngày …"); longest first.
-NAMED_TYPES = ("Bộ luật", "Pháp lệnh", "Luật")
 
 
 def law_key(name: str) -> str:

@@ -14,7 +14,7 @@ from typing import Callable
 from . import patterns
 from .models import Record
 from .numbers import fold
-from .vocab import NOT_REVIEWED
+from .vocab import ACTING_ON_TITLE, NOT_REVIEWED
 
 SIMILAR_SUBJECTS = 0.75  # rule 9: word similarity of two subjects that makes them "the same"
 
@@ -32,9 +32,6 @@ def subject_similarity(a: tuple, b: tuple) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() if a or b else 1.0
 
 
-# Titles that name the document they act on ("Sửa đổi, bổ sung ... Quyết định số 15/2013"):
-# two of them are alike because of their frame, not their subject. Folded, lower case.
-_ACTING_ON = ("sua doi", "bai bo", "dinh chinh", "dinh chi", "ngung hieu luc", "bo sung")
 
 
 class SimilarSubjects:
@@ -64,7 +61,7 @@ class SimilarSubjects:
         for record in registry.records.values():
             if (record.kind == "full" and record.title and record.date and record.number
                     and record.type not in NOT_REVIEWED and among(record)
-                    and not fold(record.title).lower().startswith(_ACTING_ON)
+                    and not fold(record.title).lower().startswith(ACTING_ON_TITLE)
                     and not any(l.kind == "amends" and l.stated_in == record.id
                                 for l in registry.links_from(record.id))):
                 groups.setdefault((record.issuer, record.type), []).append(record)

@@ -394,10 +394,20 @@ TITLE_OPEN_ENDINGS: dict[str, str] = {
 
 
 # --- status ---
-# The national database's status values (vbpl.vn), as legaldocs reports them.
 # Texts that narrate or correspond rather than regulate: not themselves under review
 # (e.g. "Báo cáo số 612/BC-SNgV", "Công văn số 1024/SNgV-VP").
 NOT_REVIEWED = {"Báo cáo", "Tờ trình", "Biên bản", "Thông báo", "Công văn", "Văn bản", "Giấy mời"}
+
+# Types whose documents are named, not only numbered: a heading "LUẬT ĐẤT ĐAI", a căn cứ
+# "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015". Longest first.
+NAMED_TYPES = ("Bộ luật", "Pháp lệnh", "Luật")
+
+# How the folded, lower-case title of a document acting on another begins ("Sửa đổi, bổ
+# sung một số điều của Quyết định số 12/2014/QĐ-UBND" → "sua doi, bo sung ..."): its
+# subject is the document it acts on.
+ACTING_ON_TITLE = ("sua doi", "bai bo", "dinh chinh", "dinh chi", "ngung hieu luc", "bo sung")
+
+# The national database's status values (vbpl.vn), as legaldocs reports them.
 
 STATUS_VALUES: dict[str, str] = {
     "in_force": "còn hiệu lực",

@@ -27,7 +27,6 @@ _HEADER_LINES = 60  # non-blank lines searched for the header and heading
 _TITLE_LINES = 8
 _SIGNER_WINDOW = 30
 _TYPE_HEADINGS = {fold(t.name): t.name for t in vocab.DOC_TYPES}
-_NAMED_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")  # their heading may carry the name
 _PLANNING_TYPES = {"Kế hoạch", "Chương trình", "Báo cáo", "Đề án", "Phương án", "Dự án"}
 # Words of a line that make it no person's name (names share most other syllables).
 _NOT_NAME_WORDS = {"Bộ", "Sở", "Ủy", "Uỷ", "Ban", "Phòng", "Cục", "Vụ", "Điều",
@@ -98,7 +97,7 @@ class _Page:
                 if not name or not _is_caps(head):
                     continue
                 rest = " ".join(words[size:])
-                if not rest or not _is_caps(rest) or name in _NAMED_TYPES:
+                if not rest or not _is_caps(rest) or name in vocab.NAMED_TYPES:
                     return i, name, rest
         return None
 
